@@ -1,0 +1,22 @@
+// Where Debian's Chromium is, and how we launch it: shared by tests, benchmarks and asset scripts.
+import { existsSync } from 'node:fs';
+
+/** The Chromium binary: CHROME_PATH if set, else Debian's, else null. */
+export function chromiumPath() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return null;
+}
+
+/** Flags that keep headless Chromium quiet on a machine with no outside network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,0 +1,35 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from './app.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? 'localhost';
+const staticDir = resolve(process.env.STATIC_DIR ?? resolve(here, '../../../dist'));
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+
+const app = await buildServer({ staticDir, dataDir, logger: process.env.LOG === '1' });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal} received: finishing requests in flight, then stopping.`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ port, host });
+} catch (err) {
+  console.error(`Weeknotes could not start on ${host}:${port}: ${(err as Error).message}`);
+  process.exit(1);
+}
+const address = app.server.address();
+const actualPort = typeof address === 'object' && address ? address.port : port;
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+console.log(`Weeknotes is running at http://${shownHost}:${actualPort}/ (data in ${dataDir})`);

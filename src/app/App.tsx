@@ -1,0 +1,43 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { CaptureScreen } from '../capture/CaptureScreen';
+import { AppStateContext, createAppState } from './app-state';
+import { Banners } from './Banners';
+import { Header } from './Header';
+import { NotFound } from './NotFound';
+import { startApp } from './start';
+import { ToastArea } from './ToastArea';
+
+const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
+const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
+
+/** The app shell: header, banners, the current screen and the toast area. */
+export function App() {
+  const state = useMemo(createAppState, []);
+  useEffect(() => void startApp(state), [state]);
+
+  return (
+    <AppStateContext.Provider value={state}>
+      <LocationProvider>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Header />
+        <Banners />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={CaptureScreen} />
+              <Route path="/share" component={CaptureScreen} />
+              <Route path="/week" component={WeekScreen} />
+              <Route path="/week/:start" component={WeekScreen} />
+              <Route path="/settings" component={SettingsScreen} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </main>
+        <ToastArea />
+      </LocationProvider>
+    </AppStateContext.Provider>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isAppleMobile, isInstalled } from '../pwa/install';
+import { currentPersistence, storageEstimate, type Persistence } from '../pwa/persistence';
+import { countMoments, pendingChanges } from '../storage/moments';
+import type { WeekStartDay } from '../storage/records';
+import { updateSettings } from '../storage/settings';
+import { reportProblem, useAppState } from './app-state';
+import { InstallButton } from './InstallButton';
+import { useLive } from './use-live';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const PERSISTENCE_TEXT: Record<Persistence, string> = {
+  granted: 'Kept: the browser will not clear Weeknotes’ data to free space.',
+  denied:
+    'Not guaranteed: the browser may clear Weeknotes’ data if space runs short, and Safari clears a site’s data after 7 days unused unless it is installed.',
+  unsupported: 'This browser does not say whether it will keep Weeknotes’ data.',
+};
+
+/** Preferences, and what the device keeps. */
+export function SettingsScreen() {
+  const state = useAppState();
+  const [persistence, setPersistence] = useState<Persistence | null>(null);
+  const [usage, setUsage] = useState<string | null>(null);
+  const moments = useLive(countMoments, []);
+  const waiting = useLive(pendingChanges, []);
+  const installed = isInstalled();
+
+  useEffect(() => {
+    void currentPersistence().then(setPersistence);
+    void storageEstimate().then((e) => {
+      if (e) setUsage(`${(e.usage / 1e6).toFixed(1)} MB used`);
+    });
+  }, []);
+
+  async function changeWeekStart(value: string): Promise<void> {
+    const weekStartsOn = Number(value) as WeekStartDay;
+    state.settings.value = { ...state.settings.value, weekStartsOn };
+    try {
+      await updateSettings({ weekStartsOn });
+    } catch (err) {
+      reportProblem(state, err);
+    }
+  }
+
+  return (
+    <>
+      <h1>Settings</h1>
+      <section aria-labelledby="week-settings">
+        <h2 id="week-settings">Your week</h2>
+        <label for="week-start">Weeks start on</label>
+        <select
+          id="week-start"
+          value={String(state.settings.value.weekStartsOn)}
+          onChange={(e) => void changeWeekStart(e.currentTarget.value)}
+        >
+          {DAYS.map((day, i) => (
+            <option key={day} value={String(i)}>
+              {day}
+            </option>
+          ))}
+        </select>
+      </section>
+      <section aria-labelledby="storage-settings">
+        <h2 id="storage-settings">On this device</h2>
+        <p>
+          {moments === undefined ? 'Counting moments…' : `${moments} moments kept on this device.`}{' '}
+          {waiting !== undefined && `${waiting} changes not yet synced.`} {usage}
+        </p>
+        <p id="persistence-status">
+          <strong>Storage: </strong>
+          {persistence ? PERSISTENCE_TEXT[persistence] : 'Checking…'}
+        </p>
+        {!installed && persistence !== 'granted' && (
+          <p class="nudge">
+            Install Weeknotes to your home screen so your moments are kept.
+            {isAppleMobile() && ' In Safari, tap Share, then “Add to Home Screen”.'}
+          </p>
+        )}
+        {!installed && <InstallButton />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { StorageProblem, toStorageProblem } from '../storage/errors';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import type { Settings } from '../storage/records';
+
+/** A short message with an optional action, such as "Moment deleted. Undo". */
+export interface Toast {
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+/** Builds the app-wide state: plain signals, changed by the functions beside them. */
+export function createAppState() {
+  return {
+    /** A storage failure the writer must see, or null. */
+    storageProblem: signal<StorageProblem | null>(null),
+    settings: signal<Settings>(DEFAULT_SETTINGS),
+    toast: signal<Toast | null>(null),
+    /** Moments saved since the app opened. */
+    savedCount: signal(0),
+    /** A new version of the app is waiting to take over. */
+    updateWaiting: signal(false),
+    /** Accepts the waiting update; set by the service-worker bridge. */
+    acceptUpdate: signal<(() => Promise<void>) | null>(null),
+  };
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+
+export const AppStateContext = createContext<AppState | null>(null);
+
+/** The app state of the surrounding provider. */
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState needs an AppStateContext provider');
+  return state;
+}
+
+/** Shows a storage failure to the writer. */
+export function reportProblem(state: AppState, err: unknown): void {
+  state.storageProblem.value = toStorageProblem(err, 'write');
+}
+
+/** Shows a short message, replacing any shown before. */
+export function showToast(state: AppState, toast: Toast): void {
+  state.toast.value = toast;
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { uuidv7 } from 'uuidv7';
+import { reportProblem, useAppState } from '../app/app-state';
+import { addMoment } from '../storage/moments';
+import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
+import { deviceTimeZone } from '../week/local-time';
+import { createMoment, momentTextProblem } from './moment';
+import { withShared } from './shared-text';
+
+const UNSAVED_KEY = 'capture';
+
+interface Props {
+  /** Text arriving from the share sheet, added to anything already in the box. */
+  shared: string;
+  onSaved: () => void;
+}
+
+/** The quick-capture box: Enter saves, Shift+Enter adds a line, the box clears and keeps focus. */
+export function CaptureForm({ shared, onSaved }: Props) {
+  const state = useAppState();
+  const [text, setText] = useState(() => withShared(readUnsaved(UNSAVED_KEY), shared));
+  const [nextWeek, setNextWeek] = useState(false);
+  const [isPrivate, setPrivate] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const current = useRef(text);
+
+  useEffect(() => {
+    keepUnsaved(UNSAVED_KEY, current.current);
+    box.current?.focus();
+  }, []);
+
+  function change(value: string): void {
+    current.current = value;
+    setText(value);
+    keepUnsaved(UNSAVED_KEY, value);
+    setProblem(null);
+  }
+
+  async function save(): Promise<void> {
+    const submitted = current.current;
+    if (submitted.trim() === '') return;
+    const refused = momentTextProblem(submitted);
+    if (refused) return setProblem(refused);
+    const input = { text: submitted, nextWeek, private: isPrivate };
+    try {
+      await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone()));
+    } catch (err) {
+      reportProblem(state, err);
+      return;
+    }
+    // Anything typed while the save was in flight stays in the box.
+    const typedSince = current.current.startsWith(submitted)
+      ? current.current.slice(submitted.length).trimStart()
+      : current.current;
+    change(typedSince);
+    if (typedSince === '') forgetUnsaved(UNSAVED_KEY);
+    setNextWeek(false);
+    setPrivate(false);
+    setAnnouncement(`Saved${isPrivate ? ' as private' : ''}${nextWeek ? ' for next week' : ''}.`);
+    box.current?.focus();
+    onSaved();
+  }
+
+  return (
+    <form
+      class="capture"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label for="capture-text" class="capture-label">
+        What happened?
+      </label>
+      <textarea
+        id="capture-text"
+        ref={box}
+        rows={3}
+        value={text}
+        enterkeyhint="done"
+        autoCapitalize="sentences"
+        aria-describedby={problem ? 'capture-hint capture-problem' : 'capture-hint'}
+        aria-invalid={problem !== null}
+        onInput={(e) => change(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <p id="capture-hint" class="hint">
+        Enter saves, Shift+Enter starts a new line. Use #tags and @names.
+      </p>
+      {problem && (
+        <p id="capture-problem" class="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="capture-controls">
+        <label class="flag">
+          <input type="checkbox" checked={nextWeek} onChange={(e) => setNextWeek(e.currentTarget.checked)} />
+          Next week
+        </label>
+        <label class="flag">
+          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+          Private
+        </label>
+        <button type="submit" class="save">
+          Save
+        </button>
+      </div>
+      <p class="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </form>
+  );
+}

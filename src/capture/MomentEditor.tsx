@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Moment, MomentChanges } from '../storage/records';
+import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
+import { momentTextProblem, textChanges } from './moment';
+
+interface Props {
+  moment: Moment;
+  time: string;
+  onDone: () => void;
+  save: (changes: MomentChanges) => Promise<boolean>;
+}
+
+/** Edits a moment's text and flags in place. Unsaved edits survive a reload. */
+export function MomentEditor({ moment, time, onDone, save }: Props) {
+  const key = `edit:${moment.id}`;
+  const [text, setText] = useState(() => readUnsaved(key) || moment.text);
+  const [nextWeek, setNextWeek] = useState(moment.nextWeek);
+  const [isPrivate, setPrivate] = useState(moment.private);
+  const [problem, setProblem] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const id = `edit-${moment.id}`;
+
+  useEffect(() => box.current?.focus(), []);
+
+  async function submit(): Promise<void> {
+    const refused = momentTextProblem(text);
+    if (refused) return setProblem(refused);
+    if (await save({ ...textChanges(text), nextWeek, private: isPrivate })) {
+      forgetUnsaved(key);
+      onDone();
+    }
+  }
+
+  function cancel(): void {
+    forgetUnsaved(key);
+    onDone();
+  }
+
+  return (
+    <form
+      class="moment-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label for={id}>Edit moment from {time}</label>
+      <textarea
+        id={id}
+        ref={box}
+        rows={3}
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          keepUnsaved(key, e.currentTarget.value);
+          setProblem(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') cancel();
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      {problem && (
+        <p id={`${id}-problem`} class="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="flags">
+        <label class="flag">
+          <input type="checkbox" checked={nextWeek} onChange={(e) => setNextWeek(e.currentTarget.checked)} />
+          Next week
+        </label>
+        <label class="flag">
+          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+          Private
+        </label>
+      </div>
+      <div class="row">
+        <button type="submit">Save changes</button>
+        <button type="button" class="secondary" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

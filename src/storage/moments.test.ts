@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WeeknotesDb, useDatabase } from './db';
+import {
+  addMoment,
+  countMoments,
+  deleteMoment,
+  editMoment,
+  getMoment,
+  momentsBetween,
+  momentsOnDay,
+  pendingChanges,
+  restoreMoment,
+  searchMoments,
+} from './moments';
+import type { Moment } from './records';
+import { StorageProblem } from './errors';
+
+let db: WeeknotesDb;
+let n = 0;
+
+beforeEach(() => {
+  db = new WeeknotesDb(`test-${++n}`);
+  useDatabase(db);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function moment(overrides: Partial<Moment> & { id: string }): Moment {
+  return {
+    text: 'A moment',
+    createdAt: '2026-11-16T09:00:00.000+00:00',
+    timeZone: 'Europe/London',
+    localDate: '2026-11-16',
+    tags: [],
+    people: [],
+    nextWeek: false,
+    private: false,
+    updatedAt: '2026-11-16T09:00:00.000Z',
+    deletedAt: null,
+    ...overrides,
+  };
+}
+
+describe('moments', () => {
+  it('adds a moment and queues it for sync in the same transaction', async () => {
+    await addMoment(moment({ id: 'a' }));
+    expect(await getMoment('a')).toMatchObject({ id: 'a', text: 'A moment' });
+    expect(await db.outbox.toArray()).toEqual([
+      { seq: 1, kind: 'moment', recordId: 'a', op: 'put', queuedAt: '2026-11-16T09:00:00.000Z' },
+    ]);
+  });
+
+  it('keeps neither the moment nor the outbox row when the add fails', async () => {
+    await addMoment(moment({ id: 'a' }));
+    await expect(addMoment(moment({ id: 'a', text: 'again' }))).rejects.toBeInstanceOf(
+      StorageProblem,
+    );
+    expect(await pendingChanges()).toBe(1);
+    expect((await getMoment('a'))?.text).toBe('A moment');
+  });
+
+  it('finds the moments of a week by their own local day, oldest first', async () => {
+    await addMoment(moment({ id: 'sun-before', localDate: '2026-11-15' }));
+    await addMoment(
+      moment({ id: 'wed', localDate: '2026-11-18', createdAt: '2026-11-18T10:00:00.000+00:00' }),
+    );
+    await addMoment(
+      moment({ id: 'mon', localDate: '2026-11-16', createdAt: '2026-11-16T08:00:00.000+00:00' }),
+    );
+    await addMoment(
+      moment({ id: 'sun', localDate: '2026-11-22', createdAt: '2026-11-22T23:59:00.000+00:00' }),
+    );
+    await addMoment(moment({ id: 'mon-after', localDate: '2026-11-23' }));
+    const week = await momentsBetween('2026-11-16', '2026-11-23');
+    expect(week.map((m) => m.id)).toEqual(['mon', 'wed', 'sun']);
+    expect(week[0]).not.toHaveProperty('terms');
+  });
+
+  it("lists a day's moments newest first", async () => {
+    await addMoment(moment({ id: 'early', createdAt: '2026-11-16T08:00:00.000+00:00' }));
+    await addMoment(moment({ id: 'late', createdAt: '2026-11-16T17:00:00.000+00:00' }));
+    expect((await momentsOnDay('2026-11-16')).map((m) => m.id)).toEqual(['late', 'early']);
+  });
+
+  it('edits text, tags and flags, and queues each change', async () => {
+    await addMoment(moment({ id: 'a' }));
+    await editMoment('a', { text: 'New words #ops', tags: ['ops'], private: true }, 'T2');
+    expect(await getMoment('a')).toMatchObject({
+      text: 'New words #ops',
+      tags: ['ops'],
+      private: true,
+      updatedAt: 'T2',
+    });
+    expect(await pendingChanges()).toBe(2);
+    expect((await searchMoments('words')).map((m) => m.id)).toEqual(['a']);
+    expect(await searchMoments('moment')).toEqual([]);
+  });
+
+  it('refuses to edit a moment that does not exist', async () => {
+    await expect(editMoment('missing', { text: 'x' }, 'T')).rejects.toBeInstanceOf(StorageProblem);
+    expect(await pendingChanges()).toBe(0);
+  });
+
+  it('deletes softly, and undo brings the moment back', async () => {
+    await addMoment(moment({ id: 'a' }));
+    await deleteMoment('a', 'T2');
+    expect(await momentsOnDay('2026-11-16')).toEqual([]);
+    expect(await countMoments()).toBe(0);
+    expect((await getMoment('a'))?.deletedAt).toBe('T2');
+    await restoreMoment('a', 'T3');
+    expect((await momentsOnDay('2026-11-16')).map((m) => m.id)).toEqual(['a']);
+    expect(await pendingChanges()).toBe(3);
+  });
+});
+
+describe('searchMoments', () => {
+  beforeEach(async () => {
+    await addMoment(
+      moment({
+        id: 'p',
+        text: 'Coffee with @Priya about the service centre',
+        createdAt: '2026-11-16T08:00:00.000+00:00',
+      }),
+    );
+    await addMoment(
+      moment({
+        id: 'c',
+        text: 'Café budget review #Budget',
+        createdAt: '2021-03-01T08:00:00.000+00:00',
+      }),
+    );
+    await addMoment(moment({ id: 'gone', text: 'Priya again', deletedAt: 'T' }));
+  });
+
+  it.each([
+    ['priya', ['p']],
+    ['@Priya', ['p']],
+    ['serv cent', ['p']],
+    ['cafe', ['c']], // accents fold
+    ['#budget', ['c']],
+    ['coffee budget', []],
+    ['   ', []],
+  ])('%j finds %j', async (query, ids) => {
+    expect((await searchMoments(query)).map((m) => m.id)).toEqual(ids);
+  });
+});

@@ -1,0 +1,132 @@
+import { database, type StoredMoment } from './db';
+import { toStorageProblem } from './errors';
+import type { Moment, MomentChanges, OutboxEntry } from './records';
+import { searchTerms } from './search-terms';
+
+function stored(moment: Moment): StoredMoment {
+  return { ...moment, terms: searchTerms(moment.text) };
+}
+
+function visible(moment: StoredMoment): Moment {
+  const { terms: _terms, ...rest } = moment;
+  return rest;
+}
+
+function outboxEntry(recordId: string, at: string): OutboxEntry {
+  return { kind: 'moment', recordId, op: 'put', queuedAt: at };
+}
+
+async function write<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toStorageProblem(err, 'write');
+  }
+}
+
+/** Saves a newly captured moment and queues it for sync, in one transaction. */
+export function addMoment(moment: Moment): Promise<void> {
+  const db = database();
+  return write(() =>
+    db.transaction('rw', db.moments, db.outbox, async () => {
+      await db.moments.add(stored(moment));
+      await db.outbox.add(outboxEntry(moment.id, moment.updatedAt));
+    }),
+  );
+}
+
+async function change(id: string, at: string, changes: Partial<StoredMoment>): Promise<void> {
+  const db = database();
+  await write(() =>
+    db.transaction('rw', db.moments, db.outbox, async () => {
+      const updated = await db.moments.update(id, { ...changes, updatedAt: at });
+      if (updated === 0) throw new Error(`No moment with id ${id}`);
+      await db.outbox.add(outboxEntry(id, at));
+    }),
+  );
+}
+
+/** Applies the writer's edits to a moment. */
+export function editMoment(id: string, changes: MomentChanges, at: string): Promise<void> {
+  const extra = changes.text === undefined ? {} : { terms: searchTerms(changes.text) };
+  return change(id, at, { ...changes, ...extra });
+}
+
+/** Deletes a moment softly: it becomes a tombstone that undo can bring back. */
+export function deleteMoment(id: string, at: string): Promise<void> {
+  return change(id, at, { deletedAt: at });
+}
+
+/** Brings back a deleted moment (undo). */
+export function restoreMoment(id: string, at: string): Promise<void> {
+  return change(id, at, { deletedAt: null });
+}
+
+async function read<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toStorageProblem(err, 'read');
+  }
+}
+
+function byCreated(a: Moment, b: Moment): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** Live moments whose local day is in [fromDate, toDate), oldest first. */
+export function momentsBetween(fromDate: string, toDate: string): Promise<Moment[]> {
+  return read(async () => {
+    const rows = await database()
+      .moments.where('localDate')
+      .between(fromDate, toDate, true, false)
+      .filter((m) => m.deletedAt === null)
+      .toArray();
+    return rows.map(visible).sort(byCreated);
+  });
+}
+
+/** Live moments captured on one local day, newest first. */
+export async function momentsOnDay(date: string): Promise<Moment[]> {
+  const rows = await read(() =>
+    database()
+      .moments.where('localDate')
+      .equals(date)
+      .filter((m) => m.deletedAt === null)
+      .toArray(),
+  );
+  return rows.map(visible).sort(byCreated).reverse();
+}
+
+/** One moment by id, deleted or not. */
+export async function getMoment(id: string): Promise<Moment | undefined> {
+  const row = await read(() => database().moments.get(id));
+  return row && visible(row);
+}
+
+/** Live moments with a word starting with each word of the query, newest first. */
+export async function searchMoments(query: string, limit = 100): Promise<Moment[]> {
+  // The longest word narrows the index scan the most; the others filter.
+  const [first, ...rest] = searchTerms(query).sort((a, b) => b.length - a.length);
+  if (first === undefined) return [];
+  const matches = (m: StoredMoment): boolean =>
+    m.deletedAt === null && rest.every((w) => m.terms.some((t) => t.startsWith(w)));
+  const rows = await read(() =>
+    database().moments.where('terms').startsWith(first).distinct().filter(matches).toArray(),
+  );
+  return rows.map(visible).sort(byCreated).reverse().slice(0, limit);
+}
+
+/** How many live moments the device holds. */
+export function countMoments(): Promise<number> {
+  return read(() =>
+    database()
+      .moments.filter((m) => m.deletedAt === null)
+      .count(),
+  );
+}
+
+/** Changes waiting to be sent to the sync server. */
+export function pendingChanges(): Promise<number> {
+  return read(() => database().outbox.count());
+}

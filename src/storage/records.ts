@@ -1,0 +1,45 @@
+/** The shapes Weeknotes keeps on the device. Storage owns them; domain modules build them. */
+
+/** A short note jotted during the week. */
+export interface Moment {
+  /** UUIDv7, made on the device that captured it. */
+  id: string;
+  text: string;
+  /** ISO 8601 instant with the capturing device's UTC offset, e.g. `2026-11-22T08:05:00.000+00:00`. */
+  createdAt: string;
+  /** IANA time zone the moment was captured in. */
+  timeZone: string;
+  /** The calendar day (yyyy-MM-dd) in that time zone: a moment keeps its own local day. */
+  localDate: string;
+  tags: string[];
+  people: string[];
+  /** Belongs in the weeknote's closing "Next week" section. */
+  nextWeek: boolean;
+  /** Never compiled into a public draft. */
+  private: boolean;
+  updatedAt: string;
+  /** Set when deleted; the record stays as a tombstone so undo and sync can see it. */
+  deletedAt: string | null;
+}
+
+/** The fields of a moment that the writer can change after capture. */
+export type MomentChanges = Partial<Pick<Moment, 'text' | 'tags' | 'people' | 'nextWeek' | 'private'>>;
+
+/** Day the writer's week starts on: 0 is Sunday, 1 Monday … 6 Saturday. */
+export type WeekStartDay = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** The writer's preferences. */
+export interface Settings {
+  weekStartsOn: WeekStartDay;
+  /** Whether persistent storage has been asked for, and what the browser answered. */
+  persistence: 'not-asked' | 'granted' | 'denied' | 'unsupported';
+}
+
+/** One change waiting to be sent to the sync server, written in the same transaction as the change. */
+export interface OutboxEntry {
+  seq?: number;
+  kind: 'moment';
+  recordId: string;
+  op: 'put';
+  queuedAt: string;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatTime, isoWithOffset, localDateIn, offsetMinutes } from './local-time';
+
+describe('local time', () => {
+  const lateFriday = new Date('2026-11-20T23:30:00Z');
+
+  it('gives each zone its own calendar day', () => {
+    expect(localDateIn(lateFriday, 'Europe/London')).toBe('2026-11-20');
+    expect(localDateIn(lateFriday, 'Europe/Berlin')).toBe('2026-11-21');
+    expect(localDateIn(lateFriday, 'America/New_York')).toBe('2026-11-20');
+    expect(localDateIn(lateFriday, 'Asia/Kolkata')).toBe('2026-11-21');
+  });
+
+  it('writes the offset into the timestamp', () => {
+    expect(isoWithOffset(lateFriday, 'Europe/London')).toBe('2026-11-20T23:30:00.000+00:00');
+    expect(isoWithOffset(lateFriday, 'Asia/Kolkata')).toBe('2026-11-21T05:00:00.000+05:30');
+    expect(isoWithOffset(lateFriday, 'America/New_York')).toBe('2026-11-20T18:30:00.000-05:00');
+    const summer = new Date('2026-07-01T08:15:30.250Z');
+    expect(isoWithOffset(summer, 'Europe/London')).toBe('2026-07-01T09:15:30.250+01:00');
+    expect(Date.parse(isoWithOffset(summer, 'Europe/London'))).toBe(summer.getTime());
+  });
+
+  it('knows the offset either side of a clock change', () => {
+    expect(offsetMinutes(new Date('2026-10-25T00:59:00Z'), 'Europe/London')).toBe(60);
+    expect(offsetMinutes(new Date('2026-10-25T01:00:00Z'), 'Europe/London')).toBe(0);
+  });
+
+  it('shows the 24-hour time where the moment was captured', () => {
+    expect(formatTime('2026-11-20T18:30:00.000-05:00', 'America/New_York')).toBe('18:30');
+    expect(formatTime('2026-11-20T23:30:00.000+00:00', 'Europe/London')).toBe('23:30');
+  });
+});

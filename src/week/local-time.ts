@@ -1,0 +1,72 @@
+import type { CalendarDate } from './calendar-date';
+
+const dateParts = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = dateParts.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateParts.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: Date, timeZone: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of partsFormatter(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return out;
+}
+
+/** The calendar day an instant falls on in a time zone. */
+export function localDateIn(instant: Date, timeZone: string): CalendarDate {
+  const w = wallClock(instant, timeZone);
+  const pad = (n: number | undefined, len = 2): string => String(n ?? 0).padStart(len, '0');
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** Minutes a time zone is ahead of UTC at an instant. */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year ?? 0, (w.month ?? 1) - 1, w.day ?? 1, w.hour, w.minute, w.second);
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return Math.round((asUtc - whole) / 60000);
+}
+
+/** An ISO 8601 timestamp with the zone's UTC offset, e.g. 2026-11-22T09:05:00.000+01:00. */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  const offset = offsetMinutes(instant, timeZone);
+  const shifted = new Date(instant.getTime() + offset * 60000).toISOString().slice(0, -1);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${shifted}${sign}${hh}:${mm}`;
+}
+
+/** The device's IANA time zone. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "14:05": the wall-clock time of an ISO timestamp in the zone it was captured in. */
+export function formatTime(iso: string, timeZone: string): string {
+  let f = timeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+    timeFormatters.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
