@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { manifest } from './src/pwa/manifest';
+import { manifest } from './src/pwa/manifest.ts';
 
 export default defineConfig({
   plugins: [

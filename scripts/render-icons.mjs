@@ -13,7 +13,10 @@ async function render(size, file, { maskable = false, square = false } = {}) {
   // A maskable icon keeps its picture inside the central 80% safe zone on a full-bleed background.
   const inner = maskable ? Math.round(size * 0.7) : size;
   const radius = square ? 'rx="0"' : 'rx="96"';
-  const body = (square || maskable ? svg.replace('rx="96"', radius) : svg).replace('<svg ', `<svg width="${inner}" height="${inner}" `);
+  const body = (square || maskable ? svg.replace('rx="96"', radius) : svg).replace(
+    '<svg ',
+    `<svg width="${inner}" height="${inner}" `,
+  );
   await page.setContent(
     `<html><body style="margin:0;width:${size}px;height:${size}px;display:grid;place-items:center;background:${maskable || square ? '#1f4e5f' : 'transparent'}">${body}</body></html>`,
   );

@@ -32,7 +32,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await registerSecurityHeaders(app);
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', () => ({ status: 'ok' }));
   await registerStaticApp(app, options.staticDir);
   return app;
 }

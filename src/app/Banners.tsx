@@ -10,7 +10,11 @@ export function Banners() {
       {problem && (
         <div class="banner problem" role="alert">
           <p>{problem.message}</p>
-          <button type="button" class="secondary" onClick={() => (state.storageProblem.value = null)}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (state.storageProblem.value = null)}
+          >
             Dismiss
           </button>
         </div>
@@ -21,7 +25,11 @@ export function Banners() {
           <button type="button" onClick={() => void accept()}>
             Reload to update
           </button>
-          <button type="button" class="secondary" onClick={() => (state.updateWaiting.value = false)}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (state.updateWaiting.value = false)}
+          >
             Later
           </button>
         </div>

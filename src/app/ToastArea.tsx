@@ -12,7 +12,8 @@ export function ToastArea() {
     if (!toast) return;
     const timer = setTimeout(() => {
       // Never take away a control the writer is using.
-      if (!document.querySelector('.toast')?.contains(document.activeElement)) state.toast.value = null;
+      if (!document.querySelector('.toast')?.contains(document.activeElement))
+        state.toast.value = null;
     }, SHOWN_FOR_MS);
     return () => clearTimeout(timer);
   }, [toast, state]);

@@ -38,9 +38,15 @@ export function useAppState(): AppState {
   return state;
 }
 
-/** Shows a storage failure to the writer. */
-export function reportProblem(state: AppState, err: unknown): void {
-  state.storageProblem.value = toStorageProblem(err, 'write');
+/** Shows a storage failure to the writer. A storage that never opened stays the headline. */
+export function reportProblem(
+  state: AppState,
+  err: unknown,
+  during: 'write' | 'read' = 'write',
+): void {
+  const problem = toStorageProblem(err, during);
+  if (state.storageProblem.value?.kind === 'unavailable' && problem.kind !== 'quota') return;
+  state.storageProblem.value = problem;
 }
 
 /** Shows a short message, replacing any shown before. */

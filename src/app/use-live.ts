@@ -7,7 +7,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefi
   const state = useAppState();
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(
-    () => observe(query, setValue, (err) => reportProblem(state, err)),
+    () => observe(query, setValue, (err) => reportProblem(state, err, 'read')),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the query's inputs
     deps,
   );

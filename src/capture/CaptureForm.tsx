@@ -101,11 +101,19 @@ export function CaptureForm({ shared, onSaved }: Props) {
       )}
       <div class="capture-controls">
         <label class="flag">
-          <input type="checkbox" checked={nextWeek} onChange={(e) => setNextWeek(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={nextWeek}
+            onChange={(e) => setNextWeek(e.currentTarget.checked)}
+          />
           Next week
         </label>
         <label class="flag">
-          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={isPrivate}
+            onChange={(e) => setPrivate(e.currentTarget.checked)}
+          />
           Private
         </label>
         <button type="submit" class="save">

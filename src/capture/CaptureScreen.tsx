@@ -29,7 +29,9 @@ export function CaptureScreen() {
         <h2 id="today-heading">Today</h2>
         {moments && moments.length === 0 && <p class="empty">Nothing yet today.</p>}
         <ul class="moments">
-          {moments?.map((m) => <MomentItem key={m.id} moment={m} />)}
+          {moments?.map((m) => (
+            <MomentItem key={m.id} moment={m} />
+          ))}
         </ul>
       </section>
     </>

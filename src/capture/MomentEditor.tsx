@@ -72,11 +72,19 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
       )}
       <div class="flags">
         <label class="flag">
-          <input type="checkbox" checked={nextWeek} onChange={(e) => setNextWeek(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={nextWeek}
+            onChange={(e) => setNextWeek(e.currentTarget.checked)}
+          />
           Next week
         </label>
         <label class="flag">
-          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={isPrivate}
+            onChange={(e) => setPrivate(e.currentTarget.checked)}
+          />
           Private
         </label>
       </div>

@@ -11,7 +11,9 @@ export function MomentItem({ moment, withDay = false }: { moment: Moment; withDa
   const [editing, setEditing] = useState(false);
   const actions = useMomentActions();
   const clock = formatTime(moment.createdAt, moment.timeZone);
-  const time = withDay ? `${dayLabel(moment.localDate)} ${moment.localDate.slice(0, 4)}, ${clock}` : clock;
+  const time = withDay
+    ? `${dayLabel(moment.localDate)} ${moment.localDate.slice(0, 4)}, ${clock}`
+    : clock;
 
   if (editing) {
     return (
@@ -34,7 +36,12 @@ export function MomentItem({ moment, withDay = false }: { moment: Moment; withDa
       </div>
       <MomentText text={moment.text} />
       <div class="moment-actions">
-        <button type="button" class="small" aria-label={`Edit moment from ${time}`} onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          class="small"
+          aria-label={`Edit moment from ${time}`}
+          onClick={() => setEditing(true)}
+        >
           Edit
         </button>
         <button

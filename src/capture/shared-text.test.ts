@@ -3,8 +3,14 @@ import { sharedText, withShared } from './shared-text';
 
 describe('sharedText', () => {
   it.each([
-    [{ title: 'Post', text: 'Worth reading', url: 'https://example.org/a' }, 'Post\nWorth reading\nhttps://example.org/a'],
-    [{ text: 'Read https://example.org/a', url: 'https://example.org/a' }, 'Read https://example.org/a'],
+    [
+      { title: 'Post', text: 'Worth reading', url: 'https://example.org/a' },
+      'Post\nWorth reading\nhttps://example.org/a',
+    ],
+    [
+      { text: 'Read https://example.org/a', url: 'https://example.org/a' },
+      'Read https://example.org/a',
+    ],
     [{ title: '  ', text: undefined, url: 'https://example.org/' }, 'https://example.org/'],
     [{}, ''],
   ])('%j', (shared, expected) => {

@@ -57,6 +57,7 @@ export const manifest: Partial<ManifestOptions> = {
   share_target: {
     action: '/share',
     method: 'GET',
+    enctype: 'application/x-www-form-urlencoded',
     params: { title: 'title', text: 'text', url: 'url' },
   },
 };

@@ -10,27 +10,27 @@ export class StorageProblem extends Error {
   }
 }
 
-function errorName(err: unknown): string {
-  if (typeof err !== 'object' || err === null) return '';
+function errorNames(err: unknown): string[] {
+  if (typeof err !== 'object' || err === null) return [];
   const e = err as { name?: unknown; inner?: unknown };
-  const inner = e.inner ? errorName(e.inner) : '';
-  const name = typeof e.name === 'string' ? e.name : '';
-  return inner && name !== 'QuotaExceededError' ? inner : name;
+  return [...(typeof e.name === 'string' ? [e.name] : []), ...errorNames(e.inner)];
 }
 
 /** Turns an IndexedDB or Dexie error into a StorageProblem the writer can understand. */
 export function toStorageProblem(err: unknown, during: 'open' | 'write' | 'read'): StorageProblem {
   if (err instanceof StorageProblem) return err;
-  const name = errorName(err);
-  if (name === 'QuotaExceededError') {
+  const names = errorNames(err);
+  const name = names[0] ?? '';
+  if (names.includes('QuotaExceededError')) {
     return new StorageProblem(
       'This device is out of storage space for Weeknotes, so the last change was not saved. Free some space, or copy your text somewhere safe.',
       'quota',
       { cause: err },
     );
   }
-  if (during === 'open') {
-    if (name === 'VersionError' || name === 'BlockedError' || name === 'UpgradeError') {
+  // Dexie reports a database that never opened on every later query, too.
+  if (during === 'open' || name === 'OpenFailedError' || name === 'MissingAPIError') {
+    if (names.some((n) => ['VersionError', 'BlockedError', 'UpgradeError'].includes(n))) {
       return new StorageProblem(
         'Weeknotes is open in another tab with an older version, so it cannot open its storage here. Close the other tabs and reload.',
         'blocked',
@@ -43,9 +43,16 @@ export function toStorageProblem(err: unknown, during: 'open' | 'write' | 'read'
       { cause: err },
     );
   }
+  if (during === 'read') {
+    return new StorageProblem(
+      'Weeknotes could not read your saved moments just now. Reload to try again; nothing has been deleted.',
+      'unavailable',
+      { cause: err },
+    );
+  }
   return new StorageProblem(
     'Weeknotes could not save your last change. Your text is still on screen: copy it somewhere safe, then try again.',
-    during === 'read' ? 'unavailable' : 'write-failed',
+    'write-failed',
     { cause: err },
   );
 }

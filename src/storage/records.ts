@@ -23,7 +23,9 @@ export interface Moment {
 }
 
 /** The fields of a moment that the writer can change after capture. */
-export type MomentChanges = Partial<Pick<Moment, 'text' | 'tags' | 'people' | 'nextWeek' | 'private'>>;
+export type MomentChanges = Partial<
+  Pick<Moment, 'text' | 'tags' | 'people' | 'nextWeek' | 'private'>
+>;
 
 /** Day the writer's week starts on: 0 is Sunday, 1 Monday … 6 Saturday. */
 export type WeekStartDay = 0 | 1 | 2 | 3 | 4 | 5 | 6;

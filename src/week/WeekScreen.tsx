@@ -34,7 +34,10 @@ export function WeekScreen() {
           {week.start === thisWeek.start && ' (this week)'}
         </p>
         <nav class="week-nav" aria-label="Weeks">
-          <a href={`/week/${before.start}`} aria-label={`Earlier: ${weekBeginningLabel(before, currentYear)}`}>
+          <a
+            href={`/week/${before.start}`}
+            aria-label={`Earlier: ${weekBeginningLabel(before, currentYear)}`}
+          >
             ← Earlier
           </a>
           {week.start !== thisWeek.start && (
@@ -42,7 +45,10 @@ export function WeekScreen() {
               This week
             </button>
           )}
-          <a href={`/week/${after.start}`} aria-label={`Later: ${weekBeginningLabel(after, currentYear)}`}>
+          <a
+            href={`/week/${after.start}`}
+            aria-label={`Later: ${weekBeginningLabel(after, currentYear)}`}
+          >
             Later →
           </a>
         </nav>

@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from './server';
+
+/** Tests get a real server of their own (one per worker) and a baseURL pointing at it. */
+export const test = base.extend<object, { server: RunningServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect };
+
+/** The quick-capture box. */
+export function captureBox(page: Page) {
+  return page.getByRole('textbox', { name: 'What happened?' });
+}
+
+/** Types a moment and saves it with Enter, then waits for it to show in today's list. */
+export async function capture(page: Page, text: string): Promise<void> {
+  await captureBox(page).fill(text);
+  await captureBox(page).press('Enter');
+  await expect(captureBox(page)).toHaveValue('');
+  await expect(todaysMoments(page).filter({ hasText: text.split('\n')[0] })).not.toHaveCount(0);
+}
+
+/** The list items of today's moments. */
+export function todaysMoments(page: Page) {
+  return page.getByRole('region', { name: 'Today' }).getByRole('listitem');
+}
+
+/** Waits until the service worker controls the page, so the app works offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active !== null && navigator.serviceWorker.controller !== null;
+  });
+}

@@ -1,0 +1,34 @@
+import { capture, captureBox, expect, test, todaysMoments } from './fixtures';
+
+test('when a write fails for lack of space, the writer is told and keeps the text', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await capture(page, 'Saved before the disk filled');
+  // Every IndexedDB write from now on fails the way a full disk does.
+  await page.evaluate(() => {
+    const fail = (): never => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.add = fail;
+    IDBObjectStore.prototype.put = fail;
+  });
+  await captureBox(page).fill('This must not vanish');
+  await captureBox(page).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('out of storage space');
+  await expect(captureBox(page)).toHaveValue('This must not vanish');
+  await expect(todaysMoments(page)).toHaveCount(1);
+});
+
+test('when IndexedDB cannot be opened, the writer is told and can still type', async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('A mutation operation was attempted', 'InvalidStateError');
+    };
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('will not let Weeknotes store anything');
+  await captureBox(page).fill('Typed in private browsing');
+  await captureBox(page).press('Enter');
+  await expect(captureBox(page)).toHaveValue('Typed in private browsing');
+});

@@ -1,0 +1,39 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { captureBox, expect, test, waitForServiceWorker } from './fixtures';
+import { copyOfBuiltApp, startServer } from './server';
+
+test('a waiting update is offered, and accepting it keeps unsaved text', async ({ page }) => {
+  const dist = copyOfBuiltApp();
+  const server = await startServer({ staticDir: dist });
+  try {
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await captureBox(page).fill('Typed just before the update');
+
+    // Publish a new version: any byte change to sw.js is a new service worker.
+    appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Weeknotes' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    // Nothing reloads on its own while the prompt waits.
+    await expect(captureBox(page)).toHaveValue('Typed just before the update');
+
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      prompt.getByRole('button', { name: 'Reload to update' }).click(),
+    ]);
+    await expect(captureBox(page)).toHaveValue('Typed just before the update');
+    await expect(prompt).toHaveCount(0);
+    const scriptUrl = await page.evaluate(
+      () => navigator.serviceWorker.controller?.scriptURL ?? null,
+    );
+    expect(scriptUrl).toMatch(/\/sw\.js$/);
+  } finally {
+    await server.stop();
+  }
+});
