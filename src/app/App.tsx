@@ -10,6 +10,8 @@ import { ToastArea } from './ToastArea';
 
 const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
 const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
+const ComposeScreen = lazy(() => import('../compose/ComposeScreen').then((m) => m.ComposeScreen));
+const ArchiveScreen = lazy(() => import('../compose/ArchiveScreen').then((m) => m.ArchiveScreen));
 
 /** The app shell: header, banners, the current screen and the toast area. */
 export function App() {
@@ -31,6 +33,9 @@ export function App() {
               <Route path="/share" component={CaptureScreen} />
               <Route path="/week" component={WeekScreen} />
               <Route path="/week/:start" component={WeekScreen} />
+              <Route path="/write" component={ComposeScreen} />
+              <Route path="/write/:start" component={ComposeScreen} />
+              <Route path="/archive" component={ArchiveScreen} />
               <Route path="/settings" component={SettingsScreen} />
               <Route default component={NotFound} />
             </Router>

@@ -3,6 +3,8 @@ import { useLocation } from 'preact-iso';
 const LINKS = [
   { href: '/', label: 'Capture', matches: (p: string) => p === '/' || p === '/share' },
   { href: '/week', label: 'Week', matches: (p: string) => p.startsWith('/week') },
+  { href: '/write', label: 'Write', matches: (p: string) => p.startsWith('/write') },
+  { href: '/archive', label: 'Archive', matches: (p: string) => p === '/archive' },
   { href: '/settings', label: 'Settings', matches: (p: string) => p === '/settings' },
 ];
 

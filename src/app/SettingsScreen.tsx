@@ -6,6 +6,7 @@ import type { WeekStartDay } from '../storage/records';
 import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
 import { InstallButton } from './InstallButton';
+import { SeriesSettings } from './SeriesSettings';
 import { useLive } from './use-live';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -61,6 +62,7 @@ export function SettingsScreen() {
           ))}
         </select>
       </section>
+      <SeriesSettings />
       <section aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>
         <p>

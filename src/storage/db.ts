@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Moment, OutboxEntry } from './records';
+import type { Draft, Moment, OutboxEntry } from './records';
 
 /** A moment as stored, with the words the search index is built from. */
 export interface StoredMoment extends Moment {
@@ -17,6 +17,7 @@ export class WeeknotesDb extends Dexie {
   moments!: EntityTable<StoredMoment, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
+  drafts!: EntityTable<Draft, 'id'>;
 
   constructor(name = 'weeknotes') {
     super(name);
@@ -24,6 +25,9 @@ export class WeeknotesDb extends Dexie {
       moments: 'id, localDate, createdAt, *tags, *people, *terms',
       settings: 'key',
       outbox: '++seq, recordId',
+    });
+    this.version(2).stores({
+      drafts: 'id, weekStart, updatedAt',
     });
   }
 }

@@ -56,3 +56,21 @@ export function toStorageProblem(err: unknown, during: 'open' | 'write' | 'read'
     { cause: err },
   );
 }
+
+/** Runs a write, turning any failure into a StorageProblem. */
+export async function write<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toStorageProblem(err, 'write');
+  }
+}
+
+/** Runs a read, turning any failure into a StorageProblem. */
+export async function read<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toStorageProblem(err, 'read');
+  }
+}

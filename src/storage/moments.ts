@@ -1,5 +1,5 @@
 import { database, type StoredMoment } from './db';
-import { toStorageProblem } from './errors';
+import { read, write } from './errors';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
 
@@ -14,14 +14,6 @@ function visible(moment: StoredMoment): Moment {
 
 function outboxEntry(recordId: string, at: string): OutboxEntry {
   return { kind: 'moment', recordId, op: 'put', queuedAt: at };
-}
-
-async function write<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toStorageProblem(err, 'write');
-  }
 }
 
 /** Saves a newly captured moment and queues it for sync, in one transaction. */
@@ -60,14 +52,6 @@ export function deleteMoment(id: string, at: string): Promise<void> {
 /** Brings back a deleted moment (undo). */
 export function restoreMoment(id: string, at: string): Promise<void> {
   return change(id, at, { deletedAt: null });
-}
-
-async function read<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toStorageProblem(err, 'read');
-  }
 }
 
 function byCreated(a: Moment, b: Moment): number {

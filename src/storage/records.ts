@@ -30,17 +30,58 @@ export type MomentChanges = Partial<
 /** Day the writer's week starts on: 0 is Sunday, 1 Monday … 6 Saturday. */
 export type WeekStartDay = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
+/** How a compiled draft groups the week's moments. */
+export type Grouping = 'day' | 'tag';
+
 /** The writer's preferences. */
 export interface Settings {
   weekStartsOn: WeekStartDay;
+  /** Title with tokens: {series}, {week} (two digits), {yy}, {yyyy}. */
+  titleTemplate: string;
+  /** The writer's own series number, for {series}. */
+  series: number;
+  grouping: Grouping;
   /** Whether persistent storage has been asked for, and what the browser answered. */
   persistence: 'not-asked' | 'granted' | 'denied' | 'unsupported';
+}
+
+/** What the writer decided about one of last week's "Next week" items. */
+export type ChecklistState = 'open' | 'done' | 'carried' | 'dropped';
+
+/** One of last week's "Next week" items, carried into this week's draft as a checklist. */
+export interface ChecklistItem {
+  text: string;
+  state: ChecklistState;
+}
+
+/** A week's weeknote draft: one per week. */
+export interface Draft {
+  /** `draft-<weekStart>`: the same on every device, so two devices compiling the same week make
+   * one record whose bodies merge, never two drafts. */
+  id: string;
+  /** First day of the week it is for (yyyy-MM-dd). */
+  weekStart: string;
+  title: string;
+  /** Markdown, the writer's to edit. */
+  body: string;
+  status: 'draft' | 'published';
+  /** yyyy-MM-dd the writer published it, when published. */
+  publishedOn: string | null;
+  publishedUrl: string | null;
+  /** Moments compiled into the draft or inserted into it since. */
+  momentIds: string[];
+  /** Moments offered after a recompile that the writer chose to leave out. */
+  dismissedMomentIds: string[];
+  checklist: ChecklistItem[];
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
 }
 
 /** One change waiting to be sent to the sync server, written in the same transaction as the change. */
 export interface OutboxEntry {
   seq?: number;
-  kind: 'moment';
+  kind: 'moment' | 'draft';
   recordId: string;
   op: 'put';
   queuedAt: string;

@@ -5,6 +5,9 @@ import type { Settings } from './records';
 /** What a writer who has changed nothing gets. */
 export const DEFAULT_SETTINGS: Settings = {
   weekStartsOn: 1,
+  titleTemplate: 'Weeknote {series}.{week}',
+  series: 1,
+  grouping: 'day',
   persistence: 'not-asked',
 };
 

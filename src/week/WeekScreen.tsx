@@ -1,25 +1,20 @@
-import { useLocation, useRoute } from 'preact-iso';
+import { useLocation } from 'preact-iso';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { MomentItem } from '../capture/MomentItem';
 import { momentsBetween } from '../storage/moments';
-import { isCalendarDate } from './calendar-date';
 import { groupByDay } from './group-by-day';
-import { dayLabel, daysOf, shiftWeek, weekBeginningLabel, weekContaining } from './iso-week';
+import { dayLabel, daysOf, shiftWeek, weekBeginningLabel } from './iso-week';
 import { SearchMoments } from './SearchMoments';
-import { useToday } from './use-today';
+import { useRouteWeek } from './use-route-week';
 
 /** The week's moments grouped by day, with the way to earlier and later weeks and search. */
 export function WeekScreen() {
   const { settings } = useAppState();
-  const { params } = useRoute();
   const { route } = useLocation();
-  const today = useToday();
+  const { week, thisWeek, today } = useRouteWeek();
   const weekStartsOn = settings.value.weekStartsOn;
-  const asked = params.start && isCalendarDate(params.start) ? params.start : today;
-  const week = weekContaining(asked, weekStartsOn);
   const moments = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
-  const thisWeek = weekContaining(today, weekStartsOn);
   const before = shiftWeek(week, -1, weekStartsOn);
   const after = shiftWeek(week, 1, weekStartsOn);
   const currentYear = Number(today.slice(0, 4));
@@ -52,6 +47,11 @@ export function WeekScreen() {
             Later →
           </a>
         </nav>
+        <p>
+          <a class="button-link" href={`/write/${week.start}`}>
+            Write the weeknote
+          </a>
+        </p>
         <SearchMoments />
         {moments && groups.length === 0 && <p class="empty">No moments this week.</p>}
         {groups.map((g) => (

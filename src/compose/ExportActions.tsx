@@ -1,0 +1,99 @@
+import { showToast, useAppState } from '../app/app-state';
+import type { Draft, Moment } from '../storage/records';
+import { draftHtml, draftTags, markdownFile, markdownFileName, plainMarkdown } from './export';
+
+interface Props {
+  draft: Draft;
+  moments: Moment[];
+}
+
+function download(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Get the weeknote out: a Markdown file, the clipboard (Markdown or rich HTML), or Web Share. */
+export function ExportActions({ draft, moments }: Props) {
+  const state = useAppState();
+  const canShare = typeof navigator.share === 'function';
+
+  async function attempt(work: () => Promise<void>, done: string, failed: string): Promise<void> {
+    try {
+      await work();
+      showToast(state, { message: done });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      showToast(state, { message: `${failed} ${(err as Error).message}` });
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Get it out</h2>
+      <div class="row">
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            download(markdownFileName(draft), markdownFile(draft, draftTags(draft, moments)))
+          }
+        >
+          Download Markdown file
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void attempt(
+              () => navigator.clipboard.writeText(plainMarkdown(draft)),
+              'Markdown copied.',
+              'Could not copy:',
+            )
+          }
+        >
+          Copy Markdown
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void attempt(
+              () =>
+                navigator.clipboard.write([
+                  new ClipboardItem({
+                    'text/html': new Blob([draftHtml(draft)], { type: 'text/html' }),
+                    'text/plain': new Blob([plainMarkdown(draft)], { type: 'text/plain' }),
+                  }),
+                ]),
+              'Copied for pasting into your blog editor.',
+              'Could not copy:',
+            )
+          }
+        >
+          Copy for blog editor
+        </button>
+        {canShare && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              void attempt(
+                () => navigator.share({ title: draft.title, text: plainMarkdown(draft) }),
+                'Shared.',
+                'Could not share:',
+              )
+            }
+          >
+            Share…
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { draftHtml, draftTags, markdownFile, markdownFileName, plainMarkdown } from './export';
+import { testDraft, testMoment } from './test-moments';
+
+const draft = testDraft(
+  '2026-11-16',
+  'Week beginning 16 November\n\n## Monday\n\nA: colon "quoted" and #hash\n',
+  {
+    title: 'Weeknote v10.47: "the one with quotes" #1',
+    momentIds: ['a', 'b'],
+  },
+);
+
+function frontMatterOf(file: string) {
+  const m = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(file);
+  if (!m) throw new Error('no front matter');
+  return { data: parse(m[1] ?? '') as Record<string, unknown>, body: m[2] ?? '' };
+}
+
+describe('markdownFile', () => {
+  it('parses back to the same title, date, tags and body', () => {
+    const file = markdownFile(draft, ['weeknotes', 'budget']);
+    const { data, body } = frontMatterOf(file);
+    expect(data).toEqual({ title: draft.title, date: '2026-11-16', tags: ['weeknotes', 'budget'] });
+    expect(body).toBe(draft.body);
+    expect(file).toMatch(/^---\ntitle: /);
+    expect(file).toContain('\ndate: 2026-11-16\n');
+  });
+});
+
+describe('draftTags', () => {
+  it('takes tags only from public, live moments in the draft', () => {
+    const moments = [
+      testMoment('a', '2026-11-16T09:00:00Z', 'x #budget'),
+      testMoment('b', '2026-11-16T10:00:00Z', 'y #sickness', { private: true }),
+      testMoment('c', '2026-11-16T11:00:00Z', 'z #unrelated'),
+    ];
+    expect(draftTags(draft, moments)).toEqual(['weeknotes', 'budget']);
+  });
+});
+
+describe('names and copies', () => {
+  it('names the file date first', () => {
+    expect(markdownFileName(draft)).toBe('2026-11-16-weeknote-v10-47-the-one-with-quotes-1.md');
+  });
+
+  it('copies Markdown with the title first', () => {
+    expect(plainMarkdown(draft).startsWith(`# ${draft.title}\n\nWeek beginning`)).toBe(true);
+  });
+
+  it('copies HTML with an escaped title and rendered body', () => {
+    const html = draftHtml({ ...draft, title: '<img src=x onerror=alert(1)>' });
+    expect(html).toContain('<h1>&#60;img src=x onerror=alert(1)&#62;</h1>');
+    expect(html).toContain('<h2>Monday</h2>');
+  });
+});

@@ -1,0 +1,46 @@
+import { stringify } from 'yaml';
+import type { Draft, Moment } from '../storage/records';
+import { renderMarkdown } from './render-markdown';
+
+/** Tags for the front matter: "weeknotes" and the tags of the public moments in the draft. */
+export function draftTags(draft: Draft, moments: Moment[]): string[] {
+  const ids = new Set(draft.momentIds);
+  const tags = moments
+    .filter((m) => ids.has(m.id) && !m.private && !m.deletedAt)
+    .flatMap((m) => m.tags);
+  return [...new Set(['weeknotes', ...tags])];
+}
+
+/** A Markdown file with YAML front matter that Jekyll, Hugo and Eleventy all read. */
+export function markdownFile(draft: Draft, tags: string[]): string {
+  const quoted = (value: unknown): string =>
+    stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  // The date stays a plain YAML date (2026-11-16), which every generator reads as a date.
+  const frontMatter = `${quoted({ title: draft.title })}date: ${draft.weekStart}\n${quoted({ tags })}`;
+  return `---\n${frontMatter}---\n\n${draft.body.trimEnd()}\n`;
+}
+
+/** "2026-11-16-weeknote-v10-47.md": the date-first name static site generators expect. */
+export function markdownFileName(draft: Draft): string {
+  const slug = draft.title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${draft.weekStart}-${slug || 'weeknote'}.md`;
+}
+
+/** The draft as plain Markdown, title first, for copying. */
+export function plainMarkdown(draft: Draft): string {
+  return `# ${draft.title}\n\n${draft.body.trimEnd()}\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The draft as sanitized HTML, title first, for pasting into a blog editor. */
+export function draftHtml(draft: Draft): string {
+  return `<h1>${escapeHtml(draft.title)}</h1>\n${renderMarkdown(draft.body)}`;
+}
