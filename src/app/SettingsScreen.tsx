@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isAppleMobile, isInstalled } from '../pwa/install';
 import { currentPersistence, storageEstimate, type Persistence } from '../pwa/persistence';
-import { countMoments, pendingChanges } from '../storage/moments';
+import { countMoments } from '../storage/moments';
 import type { WeekStartDay } from '../storage/records';
 import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
@@ -24,7 +24,6 @@ export function SettingsScreen() {
   const [persistence, setPersistence] = useState<Persistence | null>(null);
   const [usage, setUsage] = useState<string | null>(null);
   const moments = useLive(countMoments, []);
-  const waiting = useLive(pendingChanges, []);
   const installed = isInstalled();
 
   useEffect(() => {
@@ -49,25 +48,27 @@ export function SettingsScreen() {
       <h1>Settings</h1>
       <section aria-labelledby="week-settings">
         <h2 id="week-settings">Your week</h2>
-        <label for="week-start">Weeks start on</label>
-        <select
-          id="week-start"
-          value={String(state.settings.value.weekStartsOn)}
-          onChange={(e) => void changeWeekStart(e.currentTarget.value)}
-        >
-          {DAYS.map((day, i) => (
-            <option key={day} value={String(i)}>
-              {day}
-            </option>
-          ))}
-        </select>
+        <div class="settings-field">
+          <label for="week-start">Weeks start on</label>
+          <select
+            id="week-start"
+            value={String(state.settings.value.weekStartsOn)}
+            onChange={(e) => void changeWeekStart(e.currentTarget.value)}
+          >
+            {DAYS.map((day, i) => (
+              <option key={day} value={String(i)}>
+                {day}
+              </option>
+            ))}
+          </select>
+        </div>
       </section>
       <SeriesSettings />
       <section aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>
         <p>
           {moments === undefined ? 'Counting moments…' : `${moments} moments kept on this device.`}{' '}
-          {waiting !== undefined && `${waiting} changes not yet synced.`} {usage}
+          {usage}
         </p>
         <p id="persistence-status">
           <strong>Storage: </strong>

@@ -17,7 +17,10 @@ export function ComposeScreen() {
   const draft = useLive(() => draftForWeek(week.start), [week.start]);
   const moments = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
   const [compiling, setCompiling] = useState(false);
-  const heading = `Weeknote for the ${weekBeginningLabel(week, Number(today.slice(0, 4))).toLowerCase()}`;
+  const heading = weekBeginningLabel(week, Number(today.slice(0, 4))).replace(
+    'Week beginning',
+    'Weeknote for the week beginning',
+  );
 
   if (draft === undefined && moments === undefined) return <h1>{heading}</h1>;
 

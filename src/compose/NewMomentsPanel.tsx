@@ -5,10 +5,16 @@ import type { Draft, Moment } from '../storage/records';
 import { formatTime } from '../week/local-time';
 import { dayLabel, type Week } from '../week/iso-week';
 import { groupHeading, newMomentsFor } from './compile';
-import { insertIntoSection, nextWeekHeading, sectionsOf } from './markdown-sections';
+import {
+  insertIntoSection,
+  insertNewSection,
+  nextWeekHeading,
+  sectionsOf,
+} from './markdown-sections';
 import { momentProse } from './prose';
 
 const END = '';
+const NEW = 'new:';
 
 interface Props {
   draft: Draft;
@@ -21,7 +27,8 @@ interface Props {
 function suggestedPlace(moment: Moment, headings: string[], body: string, grouping: 'day' | 'tag') {
   if (moment.nextWeek) return nextWeekHeading(body) ?? END;
   const heading = groupHeading(moment, grouping);
-  return heading && headings.includes(heading) ? heading : END;
+  if (!heading) return END;
+  return headings.includes(heading) ? heading : NEW + heading;
 }
 
 /** Moments captured since the draft was compiled, each offered for the writer to place or leave out. */
@@ -42,7 +49,12 @@ export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
 
   function insert(moment: Moment, place: string): void {
     const prose = momentProse(moment.text);
-    onBody(insertIntoSection(body, place || null, moment.nextWeek ? `- ${prose}` : prose));
+    const block = moment.nextWeek ? `- ${prose}` : prose;
+    onBody(
+      place.startsWith(NEW)
+        ? insertNewSection(body, place.slice(NEW.length), block)
+        : insertIntoSection(body, place || null, block),
+    );
     void record({ momentIds: [...draft.momentIds, moment.id] });
   }
 
@@ -53,8 +65,9 @@ export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
       </h2>
       <ul class="offers">
         {offered.map((m) => {
-          const place =
-            places[m.id] ?? suggestedPlace(m, headings, body, state.settings.value.grouping);
+          const grouping = state.settings.value.grouping;
+          const suggested = suggestedPlace(m, headings, body, grouping);
+          const place = places[m.id] ?? suggested;
           const label = `${dayLabel(m.localDate)}, ${formatTime(m.createdAt, m.timeZone)}`;
           return (
             <li key={m.id} class="offer">
@@ -71,6 +84,9 @@ export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
                     {h}
                   </option>
                 ))}
+                {suggested.startsWith(NEW) && (
+                  <option value={suggested}>A new section: {suggested.slice(NEW.length)}</option>
+                )}
                 <option value={END}>The end of the draft</option>
               </select>
               <div class="row">

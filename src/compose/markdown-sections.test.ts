@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addNextWeekItem,
   insertIntoSection,
+  insertNewSection,
   nextWeekItems,
   removeNextWeekItem,
   sectionsOf,
@@ -47,6 +48,15 @@ describe('sections', () => {
     expect(removeNextWeekItem(added, 'Hire a designer')).toBe(body);
     expect(addNextWeekItem('Week beginning 16 November\n', 'Plan')).toBe(
       'Week beginning 16 November\n\n## Next week\n\n- Plan\n',
+    );
+  });
+
+  it('adds a new section before Next week, or at the end', () => {
+    expect(insertNewSection(body, 'Saturday 21 November', 'Added.')).toBe(
+      body.replace('## Next week', '## Saturday 21 November\n\nAdded.\n\n## Next week'),
+    );
+    expect(insertNewSection('Week beginning 16 November\n', 'Friday 20 November', 'Added.')).toBe(
+      'Week beginning 16 November\n\n## Friday 20 November\n\nAdded.\n',
     );
   });
 

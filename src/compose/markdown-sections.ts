@@ -88,3 +88,13 @@ export function removeNextWeekItem(body: string, item: string): string {
   lines.splice(at, 1);
   return lines.join('\n');
 }
+
+/** Adds a new "## heading" section with a block, before "Next week" if the draft has one. */
+export function insertNewSection(body: string, heading: string, block: string): string {
+  const next = nextWeekHeading(body);
+  const section = `## ${heading}\n\n${block}`;
+  if (!next) return insertIntoSection(body, null, section);
+  const lines = body.split('\n');
+  const at = sectionsOf(body).find((s) => s.heading === next)?.line ?? lines.length;
+  return [...lines.slice(0, at), ...section.split('\n'), '', ...lines.slice(at)].join('\n');
+}

@@ -5,7 +5,7 @@ import type { Settings } from './records';
 /** What a writer who has changed nothing gets. */
 export const DEFAULT_SETTINGS: Settings = {
   weekStartsOn: 1,
-  titleTemplate: 'Weeknote {series}.{week}',
+  titleTemplate: 'Weeknote v{series}.{week}',
   series: 1,
   grouping: 'day',
   persistence: 'not-asked',

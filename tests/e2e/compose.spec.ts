@@ -107,6 +107,13 @@ test('recompiling keeps the edits and offers the new moment', async ({ page }) =
   const offers = page.getByRole('region', { name: '1 new moment since you compiled' });
   await expect(offers).toContainText('Retro with the repairs team');
   await expect(offers.getByLabel('Put it under')).toHaveValue('Friday 20 November');
+  await expect(offers.getByLabel('Put it under').locator('option')).toHaveText([
+    'Monday 16 November',
+    'Wednesday 18 November',
+    'Friday 20 November',
+    'Next week',
+    'The end of the draft',
+  ]);
   await offers.getByRole('button', { name: /^Insert moment/ }).click();
   await expect(offers).toHaveCount(0);
   await expect(body(page)).toHaveValue(
@@ -115,6 +122,24 @@ test('recompiling keeps the edits and offers the new moment', async ({ page }) =
   await page.reload();
   await expect(body(page)).toHaveValue(/Retro with the repairs team/);
   await expect(page.getByRole('region', { name: /new moment/ })).toHaveCount(0);
+});
+
+test('a moment on a day the draft has no section for gets a new section before Next week', async ({
+  page,
+}) => {
+  await captureAt(page, MONDAY, 'Monday thing');
+  await captureAt(page, FRIDAY, 'Plan the away day', 'Next week');
+  await page.goto('/write/2026-11-16');
+  await page.getByRole('button', { name: 'Compile draft' }).click();
+  await expect(body(page)).not.toHaveValue('');
+  await captureAt(page, new Date('2026-11-19T09:00:00Z'), 'Thursday retro');
+  await page.goto('/write/2026-11-16');
+  const offers = page.getByRole('region', { name: /new moment/ });
+  await expect(offers.getByLabel('Put it under')).toHaveValue('new:Thursday 19 November');
+  await offers.getByRole('button', { name: /^Insert moment/ }).click();
+  await expect(body(page)).toHaveValue(
+    /Monday thing\n\n## Thursday 19 November\n\nThursday retro\n\n## Next week\n\n- Plan the away day\n$/,
+  );
 });
 
 test("last week's Next week items come back as a checklist", async ({ page }) => {
