@@ -28,7 +28,7 @@ describe('server', () => {
   it('answers the health check', async () => {
     const res = await app.inject('/healthz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'sqlite' });
   });
 
   it.each(['/', '/index.html', '/sw.js', '/manifest.webmanifest'])(

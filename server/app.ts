@@ -1,38 +1,70 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
+import { registerGuard } from './auth/guard.js';
+import { registerDeviceRoutes } from './auth/devices.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { openDatabase, type Db } from './db/connect.js';
+import { HttpError, sendHttpError } from './http.js';
 import { registerSecurityHeaders } from './security.js';
 import { registerStaticApp } from './static-app.js';
+import { registerSyncRoutes } from './sync/routes.js';
 
 /** What a server needs to know to start. */
 export interface ServerOptions {
   /** The built PWA (vite's dist folder). */
   staticDir: string;
-  /** Where the server keeps its data. */
+  /** Where the embedded SQLite database lives. */
   dataDir: string;
+  /** PostgreSQL connection string; when set, it is used instead of SQLite. */
+  databaseUrl?: string;
+  /** The origin passkeys are made for, e.g. https://notes.example.org (default: as requested). */
+  publicOrigin?: string;
+  /** Sign-in attempts allowed per client address per minute. */
+  authRateLimit?: number;
   logger?: boolean;
 }
 
-/** Largest request body the server reads, in bytes. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Db;
+  }
+}
+
+/** Largest request body the server reads, in bytes (sync pushes have their own limit). */
 export const BODY_LIMIT = 1024 * 1024;
 
-/** Builds the Weeknotes server: the PWA, its security headers and the health check. */
+/** Builds the Weeknotes server: the PWA, the sync API, accounts, and the health check. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  mkdirSync(options.dataDir, { recursive: true });
+  const database = await openDatabase(options);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    trustProxy: process.env.TRUST_PROXY === '1',
   });
+  app.decorate('database', database);
+  app.addHook('onClose', () => database.close());
 
-  app.setErrorHandler<FastifyError>((error, request, reply) => {
+  app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (error instanceof HttpError) return sendHttpError(reply, error);
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error(error);
     const message = status >= 500 ? 'Something went wrong on the server' : error.message;
-    void reply.code(status).send({ error: message });
+    return reply.code(status).send({ error: message });
   });
 
   await registerSecurityHeaders(app);
-  app.get('/healthz', () => ({ status: 'ok' }));
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerGuard(app, database.db);
+  app.get('/healthz', () => ({ status: 'ok', database: database.engine }));
+  registerAuthRoutes(app, database.db, {
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+    rateLimit: { max: options.authRateLimit ?? 30, timeWindow: '1 minute' },
+  });
+  registerDeviceRoutes(app, database.db);
+  registerSyncRoutes(app, database.db);
   await registerStaticApp(app, options.staticDir);
   return app;
 }

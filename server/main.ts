@@ -8,7 +8,14 @@ const host = process.env.HOST ?? 'localhost';
 const staticDir = resolve(process.env.STATIC_DIR ?? resolve(here, '../../../dist'));
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 
-const app = await buildServer({ staticDir, dataDir, logger: process.env.LOG === '1' });
+const app = await buildServer({
+  staticDir,
+  dataDir,
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
+  ...(process.env.AUTH_RATE_LIMIT ? { authRateLimit: Number(process.env.AUTH_RATE_LIMIT) } : {}),
+  logger: process.env.LOG === '1',
+});
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -32,4 +39,5 @@ try {
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-console.log(`Weeknotes is running at http://${shownHost}:${actualPort}/ (data in ${dataDir})`);
+const where = process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${dataDir}`;
+console.log(`Weeknotes is running at http://${shownHost}:${actualPort}/ (data: ${where})`);

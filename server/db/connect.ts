@@ -1,0 +1,44 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** An open, migrated database and which engine it is. */
+export interface Db {
+  db: Kysely<Database>;
+  engine: 'sqlite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+/**
+ * PostgreSQL when `databaseUrl` is given (for hosting many writers, several server processes
+ * may share it); otherwise embedded SQLite in `dataDir`, in WAL mode.
+ */
+export async function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string;
+}): Promise<Db> {
+  let db: Kysely<Database>;
+  let engine: Db['engine'];
+  if (options.databaseUrl) {
+    engine = 'postgres';
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    engine = 'sqlite';
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = new SQLite(join(options.dataDir, 'weeknotes.sqlite'));
+    file.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode keeps every committed transaction across a process crash; only a power
+    // cut can lose the last few, which FULL would also guard against at a large cost in speed.
+    file.pragma('synchronous = NORMAL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  }
+  await migrateToLatest(db as Kysely<unknown>);
+  return { db, engine, close: () => db.destroy() };
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { MAX_PULL_LIMIT, pullQuerySchema, pushRequestSchema } from '../../src/sync/protocol.js';
+import { requireCaller } from '../auth/guard.js';
+import type { Database } from '../db/schema.js';
+import { parse } from '../http.js';
+import { pullChanges, pushMutations } from './records.js';
+
+/** Largest push body: devices split their outbox into batches well under this. */
+export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Push and pull: the whole of the sync protocol on the server. */
+export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const caller = requireCaller(request);
+    const body = parse(pushRequestSchema, request.body);
+    return {
+      results: await pushMutations(db, caller.userId, body.mutations, new Date().toISOString()),
+    };
+  });
+
+  app.get('/api/sync/pull', async (request) => {
+    const caller = requireCaller(request);
+    const query = parse(pullQuerySchema, request.query);
+    return pullChanges(db, caller.userId, query.since, query.limit ?? MAX_PULL_LIMIT);
+  });
+}
