@@ -6,6 +6,32 @@ export interface StoredMoment extends Moment {
   terms: string[];
 }
 
+/** The server's version of a record, as last seen. */
+export interface SyncBase {
+  id: string;
+  kind: 'moment' | 'draft';
+  version: number;
+  payload: string;
+}
+
+/** A mutation as this device sends it. */
+export interface OutgoingMutation {
+  mutationId: string;
+  id: string;
+  kind: 'moment' | 'draft';
+  baseVersion: number;
+  updatedAt: string;
+  deleted: boolean;
+  payload: string;
+}
+
+/** A push batch: its mutations and the outbox rows it settles. */
+export interface InflightBatch {
+  key: 'batch';
+  mutations: OutgoingMutation[];
+  outboxSeqs: number[];
+}
+
 /** A settings row: one key, one JSON value. */
 export interface SettingRow {
   key: string;
@@ -18,6 +44,11 @@ export class WeeknotesDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<Draft, 'id'>;
+  /** The last version of each record this device saw from the server: the base for merges. */
+  syncBase!: EntityTable<SyncBase, 'id'>;
+  syncMeta!: EntityTable<SettingRow, 'key'>;
+  /** The push batch in flight, kept so a retry resends exactly the same mutations. */
+  inflight!: EntityTable<InflightBatch, 'key'>;
 
   constructor(name = 'weeknotes') {
     super(name);
@@ -28,6 +59,11 @@ export class WeeknotesDb extends Dexie {
     });
     this.version(2).stores({
       drafts: 'id, weekStart, updatedAt',
+    });
+    this.version(3).stores({
+      syncBase: 'id',
+      syncMeta: 'key',
+      inflight: 'key',
     });
   }
 }

@@ -20,6 +20,8 @@ export interface Moment {
   updatedAt: string;
   /** Set when deleted; the record stays as a tombstone so undo and sync can see it. */
   deletedAt: string | null;
+  /** Set on a copy kept because two devices changed the same moment at once: the original's id. */
+  conflictOf?: string | null;
 }
 
 /** The fields of a moment that the writer can change after capture. */
@@ -76,6 +78,15 @@ export interface Draft {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Another device's version that could not be merged line by line, kept for the writer. */
+  conflict?: DraftConflict | null;
+}
+
+/** Text from another device that clashed with this one, kept until the writer resolves it. */
+export interface DraftConflict {
+  title: string;
+  body: string;
+  at: string;
 }
 
 /** One change waiting to be sent to the sync server, written in the same transaction as the change. */

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Draft, Moment } from './records';
+
+const time = z.string().max(40);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const momentSchema = z.object({
+  id: z.string().max(80),
+  text: z.string().max(100_000),
+  createdAt: time,
+  timeZone: z.string().max(100),
+  localDate: day,
+  tags: z.array(z.string().max(200)).max(500),
+  people: z.array(z.string().max(200)).max(500),
+  nextWeek: z.boolean(),
+  private: z.boolean(),
+  updatedAt: time,
+  deletedAt: time.nullable(),
+  conflictOf: z.string().max(80).nullable().optional(),
+});
+
+const draftSchema = z.object({
+  id: z.string().max(80),
+  weekStart: day,
+  title: z.string().max(1000),
+  body: z.string().max(400_000),
+  status: z.enum(['draft', 'published']),
+  publishedOn: day.nullable(),
+  publishedUrl: z.string().max(2000).nullable(),
+  momentIds: z.array(z.string().max(80)).max(10_000),
+  dismissedMomentIds: z.array(z.string().max(80)).max(10_000),
+  checklist: z
+    .array(
+      z.object({
+        text: z.string().max(2000),
+        state: z.enum(['open', 'done', 'carried', 'dropped']),
+      }),
+    )
+    .max(500),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: time.nullable(),
+  conflict: z
+    .object({ title: z.string().max(1000), body: z.string().max(400_000), at: time })
+    .nullable()
+    .optional(),
+});
+
+/** A synced record's payload: the record itself, as JSON. */
+export function encodeRecord(record: Moment | Draft): string {
+  const { terms: _terms, ...rest } = record as Moment & { terms?: unknown };
+  return JSON.stringify(rest);
+}
+
+/** Reads a moment from a payload, or throws if it is not one. */
+export function decodeMoment(payload: string): Moment {
+  return momentSchema.parse(JSON.parse(payload));
+}
+
+/** Reads a draft from a payload, or throws if it is not one. */
+export function decodeDraft(payload: string): Draft {
+  return draftSchema.parse(JSON.parse(payload));
+}

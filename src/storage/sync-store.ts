@@ -1,0 +1,275 @@
+import { uuidv7 } from 'uuidv7';
+import {
+  database,
+  type InflightBatch,
+  type OutgoingMutation,
+  type SyncBase,
+  type WeeknotesDb,
+} from './db';
+import { read, write } from './errors';
+import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
+import type { Draft, Moment, OutboxEntry } from './records';
+import { searchTerms } from './search-terms';
+
+type Kind = 'moment' | 'draft';
+type AnyRecord = Moment | Draft;
+
+/** The account this device syncs with. */
+export interface Account {
+  userId: string;
+  deviceId: string;
+  deviceName: string;
+}
+
+/** A record as the server sent it. */
+export interface IncomingRecord {
+  id: string;
+  kind: Kind;
+  version: number;
+  seq: number;
+  updatedAt: string;
+  deleted: boolean;
+  payload: string;
+}
+
+/** What the server said about one mutation. */
+export interface PushOutcome {
+  mutationId: string;
+  status: 'applied' | 'duplicate' | 'conflict';
+  replayed?: 'applied' | 'conflict' | undefined;
+  record: IncomingRecord;
+}
+
+/** How a conflict came out: the record to keep, copies to add, and whether to push it again. */
+export interface Resolution {
+  record: AnyRecord;
+  copies: Moment[];
+  pushAgain: boolean;
+}
+
+/** Merges this device's version of a record with the server's, against the version both began from. */
+export type Resolver = (
+  kind: Kind,
+  base: AnyRecord | null,
+  mine: AnyRecord | undefined,
+  theirs: AnyRecord,
+) => Resolution;
+
+function decode(kind: Kind, payload: string): AnyRecord {
+  return kind === 'moment' ? decodeMoment(payload) : decodeDraft(payload);
+}
+
+async function localRecord(d: WeeknotesDb, kind: Kind, id: string): Promise<AnyRecord | undefined> {
+  if (kind === 'moment') {
+    const m = await d.moments.get(id);
+    if (!m) return undefined;
+    const { terms: _terms, ...rest } = m;
+    return rest;
+  }
+  return d.drafts.get(id);
+}
+
+async function putLocal(d: WeeknotesDb, kind: Kind, record: AnyRecord): Promise<void> {
+  if (kind === 'moment') {
+    const m = record as Moment;
+    await d.moments.put({ ...m, terms: searchTerms(m.text) });
+  } else {
+    await d.drafts.put(record as Draft);
+  }
+}
+
+function outboxRow(kind: Kind, recordId: string, at: string): OutboxEntry {
+  return { kind, recordId, op: 'put', queuedAt: at };
+}
+
+async function meta<T>(d: WeeknotesDb, key: string, fallback: T): Promise<T> {
+  const row = await d.syncMeta.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+/** The sync store over one database: everything the sync engine reads and writes on the device. */
+export function syncStore(d: WeeknotesDb = database()) {
+  /** Where this device's sync stands. */
+  function syncState(): Promise<{
+    cursor: number;
+    account: Account | null;
+    lastSyncedAt: string | null;
+    pending: number;
+  }> {
+    return read(async () => ({
+      cursor: await meta(d, 'cursor', 0),
+      account: await meta<Account | null>(d, 'account', null),
+      lastSyncedAt: await meta<string | null>(d, 'lastSyncedAt', null),
+      pending: await d.outbox.count(),
+    }));
+  }
+
+  /** Records the account this device signed in to (null when it signs out). */
+  function setAccount(account: Account | null): Promise<void> {
+    return write(async () => {
+      await d.syncMeta.put({ key: 'account', value: account });
+    });
+  }
+
+  /** Records when the last full sync finished. */
+  function setLastSynced(at: string): Promise<void> {
+    return write(async () => {
+      await d.syncMeta.put({ key: 'lastSyncedAt', value: at });
+    });
+  }
+
+  /**
+   * Queues every record on the device for upload, and forgets what the server was last seen to
+   * hold: signing in uploads everything the writer already has, and nothing is assumed synced.
+   */
+  function startFreshSync(at: string): Promise<void> {
+    return write(() =>
+      d.transaction(
+        'rw',
+        [d.moments, d.drafts, d.outbox, d.syncBase, d.syncMeta, d.inflight],
+        async () => {
+          await d.syncBase.clear();
+          await d.inflight.clear();
+          await d.syncMeta.bulkPut([
+            { key: 'cursor', value: 0 },
+            { key: 'lastSyncedAt', value: null },
+          ]);
+          const moments = await d.moments.toCollection().primaryKeys();
+          const drafts = await d.drafts.toCollection().primaryKeys();
+          await d.outbox.bulkAdd([
+            ...moments.map((id) => outboxRow('moment', id, at)),
+            ...drafts.map((id) => outboxRow('draft', id, at)),
+          ]);
+        },
+      ),
+    );
+  }
+
+  /**
+   * The next batch to push: the batch already in flight if a send was interrupted (resent exactly,
+   * so the server can recognise it), else a new one from the outbox. Null when nothing waits.
+   */
+  function nextBatch(maxRecords: number, maxChars: number): Promise<OutgoingMutation[] | null> {
+    return write(() =>
+      d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
+        const inflight = await d.inflight.get('batch');
+        if (inflight) return inflight.mutations;
+        const rows = await d.outbox.orderBy('seq').toArray();
+        const chosen = new Map<string, Kind>();
+        const mutations: OutgoingMutation[] = [];
+        let chars = 0;
+        for (const row of rows) {
+          if (chosen.has(row.recordId)) continue;
+          if (mutations.length >= maxRecords) break;
+          const record = await localRecord(d, row.kind, row.recordId);
+          chosen.set(row.recordId, row.kind);
+          if (!record) continue;
+          const payload = encodeRecord(record);
+          if (mutations.length > 0 && chars + payload.length > maxChars) break;
+          chars += payload.length;
+          const base = await d.syncBase.get(row.recordId);
+          mutations.push({
+            mutationId: uuidv7(),
+            id: row.recordId,
+            kind: row.kind,
+            baseVersion: base?.version ?? 0,
+            updatedAt: record.updatedAt,
+            deleted: record.deletedAt !== null,
+            payload,
+          });
+        }
+        if (chosen.size === 0) return null;
+        const outboxSeqs = rows.filter((r) => chosen.has(r.recordId)).map((r) => r.seq ?? 0);
+        const batch: InflightBatch = { key: 'batch', mutations, outboxSeqs };
+        await d.inflight.put(batch);
+        return mutations;
+      }),
+    );
+  }
+
+  /**
+   * Settles the batch in flight with the server's answers, in one transaction: bases move to the
+   * server's versions, conflicts are merged by `resolve` (and queued again where the merge differs
+   * from the server), conflict copies are added, and only then are the outbox rows deleted.
+   */
+  function settleBatch(outcomes: PushOutcome[], resolve: Resolver, at: string): Promise<void> {
+    return write(() =>
+      d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
+        const batch = await d.inflight.get('batch');
+        if (!batch) return;
+        const requeue: OutboxEntry[] = [];
+        for (const outcome of outcomes) {
+          const { record } = outcome;
+          const conflict = outcome.status === 'conflict' || outcome.replayed === 'conflict';
+          const baseRow = await d.syncBase.get(record.id);
+          await d.syncBase.put({
+            id: record.id,
+            kind: record.kind,
+            version: record.version,
+            payload: record.payload,
+          });
+          if (!conflict) continue;
+          const theirs = decode(record.kind, record.payload);
+          const base = baseRow ? decode(baseRow.kind, baseRow.payload) : null;
+          const mine = await localRecord(d, record.kind, record.id);
+          const resolution = resolve(record.kind, base, mine, theirs);
+          await putLocal(d, record.kind, resolution.record);
+          if (resolution.pushAgain) requeue.push(outboxRow(record.kind, record.id, at));
+          for (const copy of resolution.copies) {
+            await putLocal(d, 'moment', copy);
+            requeue.push(outboxRow('moment', copy.id, at));
+          }
+        }
+        await d.outbox.bulkDelete(batch.outboxSeqs);
+        await d.inflight.delete('batch');
+        await d.outbox.bulkAdd(requeue);
+      }),
+    );
+  }
+
+  /**
+   * Stores a page of pulled changes and the new cursor in one transaction. A record this device
+   * has unsent changes to is left alone: its next push meets the new version and merges.
+   */
+  function storePulled(changes: IncomingRecord[], cursor: number): Promise<void> {
+    return write(() =>
+      d.transaction(
+        'rw',
+        [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase, d.syncMeta],
+        async () => {
+          const inflight = await d.inflight.get('batch');
+          const sending = new Set(inflight?.mutations.map((m) => m.id) ?? []);
+          for (const change of changes) {
+            const pending =
+              sending.has(change.id) ||
+              (await d.outbox.where('recordId').equals(change.id).count()) > 0;
+            if (pending) continue;
+            const base: SyncBase | undefined = await d.syncBase.get(change.id);
+            if (base && base.version >= change.version) continue;
+            await putLocal(d, change.kind, decode(change.kind, change.payload));
+            await d.syncBase.put({
+              id: change.id,
+              kind: change.kind,
+              version: change.version,
+              payload: change.payload,
+            });
+          }
+          await d.syncMeta.put({ key: 'cursor', value: cursor });
+        },
+      ),
+    );
+  }
+
+  return {
+    syncState,
+    setAccount,
+    setLastSynced,
+    startFreshSync,
+    nextBatch,
+    settleBatch,
+    storePulled,
+  };
+}
+
+/** What the sync engine needs from the device. */
+export type SyncStore = ReturnType<typeof syncStore>;

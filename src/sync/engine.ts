@@ -1,0 +1,52 @@
+import type { SyncStore } from '../storage/sync-store';
+import { SyncError, type Remote } from './remote';
+import { resolveConflict } from './resolve';
+
+/** What the writer is shown about sync. */
+export interface SyncStatus {
+  state: 'local-only' | 'synced' | 'syncing' | 'offline' | 'error' | 'signed-out';
+  /** Changes on this device not yet acknowledged by the server. */
+  pending: number;
+  lastSyncedAt: string | null;
+  message: string | null;
+}
+
+const BATCH_RECORDS = 100;
+const BATCH_CHARS = 4_000_000;
+const PULL_PAGE = 500;
+
+/** One round of sync: push everything waiting (batch by batch), then pull everything new. */
+export async function syncRound(store: SyncStore, remote: Remote, now: () => Date): Promise<void> {
+  const resolve = resolveConflict(now);
+  for (;;) {
+    const batch = await store.nextBatch(BATCH_RECORDS, BATCH_CHARS);
+    if (!batch) break;
+    const outcomes = batch.length > 0 ? await remote.push(batch) : [];
+    await store.settleBatch(outcomes, resolve, now().toISOString());
+  }
+  let { cursor } = await store.syncState();
+  for (;;) {
+    const page = await remote.pull(cursor, PULL_PAGE);
+    await store.storePulled(page.changes, page.cursor);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  await store.setLastSynced(now().toISOString());
+}
+
+/** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes. */
+export function retryDelay(failures: number): number {
+  return Math.min(300_000, 2000 * 2 ** Math.max(0, failures - 1));
+}
+
+/** How a failed round is shown. */
+export function failureStatus(err: unknown): Pick<SyncStatus, 'state' | 'message'> {
+  if (err instanceof SyncError) {
+    if (err.kind === 'offline') return { state: 'offline', message: null };
+    if (err.kind === 'signed-out') {
+      return { state: 'signed-out', message: 'This device is signed out. Sign in again to sync.' };
+    }
+    return { state: 'error', message: err.message };
+  }
+  return { state: 'error', message: (err as Error).message || 'Sync failed.' };
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  type Mutation,
+  type PullResponse,
+  type PushResult,
+} from './protocol';
+
+/** Why a sync request failed: no network, not signed in, or the server said no. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind: 'offline' | 'signed-out' | 'refused' | 'server',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** The server, as the sync engine sees it. */
+export interface Remote {
+  push(mutations: Mutation[]): Promise<PushResult[]>;
+  pull(since: number, limit: number): Promise<PullResponse>;
+}
+
+/** Makes a JSON request to our own server, turning every failure into a SyncError. */
+export async function requestJson<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch {
+    throw new SyncError('offline', 'No connection to the Weeknotes server.');
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (data as { error?: unknown } | null)?.error;
+    const text = typeof message === 'string' ? message : `The server answered ${response.status}.`;
+    if (response.status === 401) throw new SyncError('signed-out', text);
+    throw new SyncError(response.status >= 500 ? 'server' : 'refused', text);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success)
+    throw new SyncError('server', 'The server sent an answer Weeknotes could not read.');
+  return parsed.data;
+}
+
+/** The real server over HTTP. */
+export const httpRemote: Remote = {
+  async push(mutations) {
+    const { results } = await requestJson('/api/sync/push', pushResponseSchema, {
+      method: 'POST',
+      body: { mutations },
+    });
+    return results;
+  },
+  pull(since, limit) {
+    return requestJson(`/api/sync/pull?since=${since}&limit=${limit}`, pullResponseSchema);
+  },
+};

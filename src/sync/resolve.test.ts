@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { testDraft, testMoment } from '../compose/test-moments';
+import { mergeText } from './merge-text';
+import type { Moment } from '../storage/records';
+import { resolveDraft, resolveMoment as resolveAny } from './resolve';
+
+const resolveMoment = (...args: Parameters<typeof resolveAny>) => {
+  const r = resolveAny(...args);
+  return { ...r, record: r.record as Moment };
+};
+
+const now = new Date('2026-11-20T18:00:00Z');
+const base = testMoment('m', '2026-11-20T09:00:00.000+00:00', 'Original words');
+
+describe('resolveMoment', () => {
+  it('keeps both texts when both devices edited: theirs in place, mine as a conflict copy', () => {
+    const mine = { ...base, text: 'Edited on the phone' };
+    const theirs = { ...base, text: 'Edited on the laptop' };
+    const r = resolveMoment(base, mine, theirs, now);
+    expect(r.record.text).toBe('Edited on the laptop');
+    expect(r.copies).toHaveLength(1);
+    expect(r.copies[0]).toMatchObject({
+      text: 'Edited on the phone',
+      conflictOf: 'm',
+      deletedAt: null,
+    });
+    expect(r.copies[0]!.id).not.toBe('m');
+    expect(r.pushAgain).toBe(false);
+  });
+
+  it('takes the one side that changed the text, and merges flags field by field', () => {
+    const mine = { ...base, nextWeek: true };
+    const theirs = { ...base, text: 'Fixed a typo' };
+    const r = resolveMoment(base, mine, theirs, now);
+    expect(r.record).toMatchObject({ text: 'Fixed a typo', nextWeek: true });
+    expect(r.copies).toEqual([]);
+    expect(r.pushAgain).toBe(true);
+  });
+
+  it('keeps a moment private when one device marked it and the other edited it', () => {
+    const r = resolveMoment(
+      base,
+      { ...base, private: true },
+      { ...base, text: 'Edited there' },
+      now,
+    );
+    expect(r.record).toMatchObject({ private: true, text: 'Edited there' });
+    expect(r.pushAgain).toBe(true);
+  });
+
+  it('never lets a delete beat an edit', () => {
+    const deletedHere = resolveMoment(
+      base,
+      { ...base, deletedAt: 'T' },
+      { ...base, text: 'Edited there' },
+      now,
+    );
+    expect(deletedHere.record).toMatchObject({ text: 'Edited there', deletedAt: null });
+    const deletedThere = resolveMoment(
+      base,
+      { ...base, text: 'Edited here' },
+      { ...base, deletedAt: 'T' },
+      now,
+    );
+    expect(deletedThere.record).toMatchObject({ text: 'Edited here', deletedAt: null });
+    expect(deletedThere.pushAgain).toBe(true);
+  });
+
+  it('agrees at once when both sides are the same', () => {
+    const r = resolveMoment(base, { ...base, text: 'Same' }, { ...base, text: 'Same' }, now);
+    expect(r).toMatchObject({ copies: [], pushAgain: false });
+  });
+});
+
+describe('mergeText', () => {
+  const from = 'Intro\n\n## Monday\n\nMet Priya\n\n## Next week\n\n- Ship';
+  it('merges edits to different lines', () => {
+    const mine = from.replace('Intro', 'A better intro');
+    const theirs = from.replace('- Ship', '- Ship the form');
+    expect(mergeText(from, mine, theirs)).toBe(
+      'A better intro\n\n## Monday\n\nMet Priya\n\n## Next week\n\n- Ship the form',
+    );
+  });
+  it('reports a clash on the same line', () => {
+    expect(
+      mergeText(
+        from,
+        from.replace('Met Priya', 'Met Priya and Sam'),
+        from.replace('Met Priya', 'Met Priya, briefly'),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('resolveDraft', () => {
+  const draftBase = testDraft('2026-11-16', 'Intro\n\n## Monday\n\nMet Priya\n', {
+    momentIds: ['a'],
+  });
+
+  it('merges a clean three-way change and pushes the merge', () => {
+    const mine = {
+      ...draftBase,
+      body: draftBase.body.replace('Intro', 'My intro'),
+      momentIds: ['a', 'b'],
+    };
+    const theirs = {
+      ...draftBase,
+      body: `${draftBase.body}\nMore from the laptop\n`,
+      momentIds: ['a', 'c'],
+    };
+    const r = resolveDraft(draftBase, mine, theirs, now);
+    expect((r.record as typeof draftBase).body).toBe(
+      'My intro\n\n## Monday\n\nMet Priya\n\nMore from the laptop\n',
+    );
+    expect((r.record as typeof draftBase).momentIds).toEqual(['a', 'c', 'b']);
+    expect((r.record as typeof draftBase).conflict ?? null).toBeNull();
+    expect(r.pushAgain).toBe(true);
+  });
+
+  it('keeps both texts when the same paragraph was edited on both', () => {
+    const mine = { ...draftBase, body: draftBase.body.replace('Met Priya', 'Met Priya (phone)') };
+    const theirs = {
+      ...draftBase,
+      body: draftBase.body.replace('Met Priya', 'Met Priya (laptop)'),
+    };
+    const r = resolveDraft(draftBase, mine, theirs, now);
+    const record = r.record as typeof draftBase;
+    expect(record.body).toContain('Met Priya (laptop)');
+    expect(record.conflict?.body).toContain('Met Priya (phone)');
+    expect(r.pushAgain).toBe(true);
+  });
+
+  it('treats two first compiles of the same week as a merge from empty', () => {
+    const mine = testDraft('2026-11-16', 'Phone compile\n');
+    const theirs = testDraft('2026-11-16', 'Laptop compile\n');
+    const record = resolveDraft(null, mine, theirs, now).record as typeof draftBase;
+    expect(`${record.body}${record.conflict?.body ?? ''}`).toContain('Phone compile');
+    expect(`${record.body}${record.conflict?.body ?? ''}`).toContain('Laptop compile');
+  });
+});

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { createMoment } from '../../src/capture/moment';
+import { WeeknotesDb, useDatabase } from '../../src/storage/db';
+import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
+import { addMoment, editMoment } from '../../src/storage/moments';
+import type { Draft, Moment } from '../../src/storage/records';
+import { syncStore, type SyncStore } from '../../src/storage/sync-store';
+import { syncRound } from '../../src/sync/engine';
+import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
+import { SyncError, type Remote } from '../../src/sync/remote';
+import type { TestDevice } from '../../server/test-support';
+
+let names = 0;
+
+/** A device in a test: its own IndexedDB, the real sync store and engine, and a server session. */
+export class SimulatedDevice {
+  readonly db: WeeknotesDb;
+  readonly store: SyncStore;
+  online = true;
+  remote: Remote;
+
+  constructor(readonly session: TestDevice) {
+    this.db = new WeeknotesDb(`device-${++names}-${uuidv7()}`);
+    this.store = syncStore(this.db);
+    this.remote = injectRemote(session, () => this.online);
+  }
+
+  /** Runs storage calls against this device's database. */
+  async on<T>(work: () => Promise<T>): Promise<T> {
+    useDatabase(this.db);
+    return work();
+  }
+
+  capture(text: string, at = new Date('2026-11-18T10:00:00Z')): Promise<Moment> {
+    return this.on(async () => {
+      const m = createMoment(
+        { text, nextWeek: false, private: false },
+        uuidv7(),
+        at,
+        'Europe/London',
+      );
+      await addMoment(m);
+      return m;
+    });
+  }
+
+  edit(id: string, text: string): Promise<void> {
+    return this.on(() => editMoment(id, { text }, new Date().toISOString()));
+  }
+
+  async writeDraft(weekStart: string, body: string): Promise<void> {
+    await this.on(async () => {
+      const existing = await draftForWeek(weekStart);
+      const now = new Date().toISOString();
+      if (existing) return updateDraft(existing.id, { body }, now);
+      const draft: Draft = {
+        id: `draft-${weekStart}`,
+        weekStart,
+        title: 'Weeknote',
+        body,
+        status: 'draft',
+        publishedOn: null,
+        publishedUrl: null,
+        momentIds: [],
+        dismissedMomentIds: [],
+        checklist: [],
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      return addDraft(draft);
+    });
+  }
+
+  sync(): Promise<void> {
+    return syncRound(this.store, this.remote, () => new Date());
+  }
+
+  async moments(): Promise<Moment[]> {
+    const rows = await this.db.moments.orderBy('id').toArray();
+    return rows.map(({ terms: _terms, ...m }) => m);
+  }
+
+  draft(weekStart: string): Promise<Draft | undefined> {
+    return this.db.drafts.where('weekStart').equals(weekStart).first();
+  }
+
+  close(): Promise<void> {
+    return this.db.delete();
+  }
+}
+
+/** The server's real handlers, reached through Fastify's inject instead of the network. */
+export function injectRemote(device: TestDevice, online: () => boolean): Remote {
+  async function call(method: 'GET' | 'POST', url: string, payload?: unknown) {
+    if (!online()) throw new SyncError('offline', 'offline');
+    const res = await device.request({ method, url, ...(payload ? { payload } : {}) });
+    if (res.statusCode === 401) throw new SyncError('signed-out', res.body);
+    if (res.statusCode !== 200) throw new SyncError('refused', res.body);
+    return res.json<unknown>();
+  }
+  return {
+    async push(mutations) {
+      return pushResponseSchema.parse(await call('POST', '/api/sync/push', { mutations })).results;
+    },
+    async pull(since, limit) {
+      return pullResponseSchema.parse(
+        await call('GET', `/api/sync/pull?since=${since}&limit=${limit}`),
+      );
+    },
+  };
+}
+
+/** The server's records for a user, as the devices should hold them. */
+export async function serverRecords(app: FastifyInstance, userId: string) {
+  return app.database.db
+    .selectFrom('records')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
