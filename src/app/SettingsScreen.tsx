@@ -7,6 +7,7 @@ import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
 import { InstallButton } from './InstallButton';
 import { SeriesSettings } from './SeriesSettings';
+import { SyncSettings } from './SyncSettings';
 import { useLive } from './use-live';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <SeriesSettings />
+      <SyncSettings />
       <section aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>
         <p>

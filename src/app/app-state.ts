@@ -4,6 +4,8 @@ import { useContext } from 'preact/hooks';
 import { StorageProblem, toStorageProblem } from '../storage/errors';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import type { Settings } from '../storage/records';
+import type { SyncStatus } from '../sync/engine';
+import type { SyncService } from '../sync/sync-service';
 
 /** A short message with an optional action, such as "Moment deleted. Undo". */
 export interface Toast {
@@ -24,6 +26,14 @@ export function createAppState() {
     updateWaiting: signal(false),
     /** Accepts the waiting update; set by the service-worker bridge. */
     acceptUpdate: signal<(() => Promise<void>) | null>(null),
+    sync: signal<SyncStatus>({
+      state: 'local-only',
+      pending: 0,
+      lastSyncedAt: null,
+      message: null,
+    }),
+    /** The running sync, once loaded. */
+    syncService: signal<SyncService | null>(null),
   };
 }
 

@@ -21,6 +21,11 @@ export async function startApp(state: AppState): Promise<void> {
       state.updateWaiting.value = true;
     },
   });
+  if (state.storageProblem.value?.kind === 'unavailable') return;
+  const { startSyncService } = await import('../sync/sync-service');
+  state.syncService.value = startSyncService((status) => {
+    state.sync.value = status;
+  });
 }
 
 function askPersistenceAfterFirstSave(state: AppState): void {

@@ -33,6 +33,7 @@ export function MomentItem({ moment, withDay = false }: { moment: Moment; withDa
         <time dateTime={moment.createdAt}>{time}</time>
         {moment.nextWeek && <span class="badge">Next week</span>}
         {moment.private && <span class="badge private">Private</span>}
+        {moment.conflictOf && <span class="badge conflict-copy">Conflict copy</span>}
       </div>
       <MomentText text={moment.text} />
       <div class="moment-actions">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Draft, Moment } from '../storage/records';
 import type { Week } from '../week/iso-week';
 import { ChecklistPanel } from './ChecklistPanel';
+import { ConflictPanel } from './ConflictPanel';
 import { ExportActions } from './ExportActions';
 import { NewMomentsPanel } from './NewMomentsPanel';
 import { PublishControls } from './PublishControls';
@@ -39,6 +40,7 @@ export function DraftEditor({ draft, week, moments }: Props) {
         <span role="status">{SAVE_TEXT[text.saveState]}</span> · {words}{' '}
         {words === 1 ? 'word' : 'words'} · {readingTime(words)}
       </p>
+      <ConflictPanel draft={draft} body={text.body} onBody={(body) => text.change({ body })} />
       <ChecklistPanel draft={draft} body={text.body} onBody={(body) => text.change({ body })} />
       <NewMomentsPanel
         draft={draft}

@@ -3,6 +3,7 @@ import { reportProblem, useAppState } from '../app/app-state';
 import { updateDraft } from '../storage/drafts';
 import type { Draft } from '../storage/records';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
+import { mergeText, mergeValue } from '../sync/merge-text';
 
 /** How long typing may go unsaved in IndexedDB (it is in localStorage at once). */
 export const SAVE_DELAY_MS = 300;
@@ -66,6 +67,32 @@ export function useDurableDraft(draft: Draft) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   }
+
+  // The stored draft changed under the editor (sync brought another device's edit): take it in,
+  // merging with anything typed here since, and never write over it.
+  useEffect(() => {
+    const stored = { title: draft.title, body: draft.body };
+    const was = saved.current;
+    if (stored.title === was.title && stored.body === was.body) return;
+    saved.current = stored;
+    const mine = latest.current;
+    if (mine.title === was.title && mine.body === was.body) {
+      latest.current = stored;
+      setText(stored);
+      return;
+    }
+    const body = mergeText(was.body, mine.body, stored.body);
+    const title = mergeValue(was.title, mine.title, stored.title);
+    if (body !== null && title !== null) {
+      change({ title, body });
+    } else {
+      const at = new Date().toISOString();
+      void updateDraft(draft.id, { conflict: { ...stored, at } }, at).catch((err: unknown) =>
+        reportProblem(state, err),
+      );
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reacts to the stored text only
+  }, [draft.title, draft.body]);
 
   useEffect(() => {
     // A copy restored from localStorage is newer than IndexedDB: save it.

@@ -14,6 +14,7 @@ export type DraftChanges = Partial<
     | 'momentIds'
     | 'dismissedMomentIds'
     | 'checklist'
+    | 'conflict'
   >
 >;
 

@@ -5,7 +5,7 @@ import { startServer } from './server';
 test('the server stops cleanly on SIGTERM', async () => {
   const server = await startServer();
   const health = await fetch(`${server.url}/healthz`);
-  expect(await health.json()).toEqual({ status: 'ok' });
+  expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
   expect(await server.stop()).toBe(0);
   expect(server.output()).toContain('SIGTERM received');
 });

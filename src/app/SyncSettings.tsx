@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { syncStore, type Account } from '../storage/sync-store';
+import { signOut, type Me } from '../sync/account';
+import { reportProblem, useAppState } from './app-state';
+import { DevicesPanel } from './DevicesPanel';
+import { SignInPanel } from './SignInPanel';
+
+/** Sync: the account this device uses, recovery codes once, devices, and signing out. */
+export function SyncSettings() {
+  const state = useAppState();
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const signedOut = state.sync.value.state === 'signed-out';
+
+  useEffect(() => {
+    void syncStore()
+      .syncState()
+      .then(
+        (s) => setAccount(s.account),
+        (err: unknown) => reportProblem(state, err, 'read'),
+      );
+  }, [state]);
+
+  async function signedIn(me: Me, recoveryCodes?: string[]): Promise<void> {
+    const next = { userId: me.userId, deviceId: me.deviceId, deviceName: me.deviceName };
+    if (recoveryCodes) setCodes(recoveryCodes);
+    setAccount(next);
+    await state.syncService.value?.signedIn(next);
+  }
+
+  async function leave(): Promise<void> {
+    await signOut().catch(() => undefined);
+    await state.syncService.value?.signedOut();
+    setAccount(null);
+  }
+
+  return (
+    <section aria-labelledby="sync-settings" id="sync">
+      <h2 id="sync-settings">Sync</h2>
+      {account === undefined ? null : !account || signedOut ? (
+        <SignInPanel onSignedIn={(me, c) => void signedIn(me, c)} />
+      ) : (
+        <>
+          <p>
+            Syncing as <strong>{account.deviceName}</strong>.{' '}
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void state.syncService.value?.syncNow()}
+            >
+              Sync now
+            </button>
+          </p>
+          {codes && (
+            <div class="panel" role="region" aria-label="Recovery codes">
+              <h3>Your recovery codes</h3>
+              <p>
+                If you lose every device with your passkey, one of these lets you back in. Each
+                works once. Keep them somewhere safe: they are not shown again.
+              </p>
+              <ol class="codes">
+                {codes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ol>
+              <button type="button" onClick={() => setCodes(null)}>
+                I have saved them
+              </button>
+            </div>
+          )}
+          <DevicesPanel />
+          <p>
+            <button type="button" class="secondary" onClick={() => void leave()}>
+              Sign out of this device
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useAppState } from './app-state';
+
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const dayTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function when(iso: string): string {
+  const at = new Date(iso);
+  return at.toDateString() === new Date().toDateString() ? time.format(at) : dayTime.format(at);
+}
+
+/** Always-visible sync state: synced, syncing, offline or a problem; changes waiting; last sync. */
+export function SyncStatusLine() {
+  const state = useAppState();
+  const { state: sync, pending, lastSyncedAt, message } = state.sync.value;
+  const waiting = pending > 0 ? `${pending} ${pending === 1 ? 'change' : 'changes'} waiting` : '';
+  const last = lastSyncedAt ? `last synced ${when(lastSyncedAt)}` : 'not synced yet';
+  const parts: string[] = [];
+  if (sync === 'local-only') parts.push('On this device only');
+  if (sync === 'syncing') parts.push('Syncing…');
+  if (sync === 'synced')
+    parts.push(
+      pending > 0
+        ? `Synced ${when(lastSyncedAt ?? '')}, ${waiting}`
+        : `Synced ${lastSyncedAt ? when(lastSyncedAt) : ''}`,
+    );
+  if (sync === 'offline') parts.push(`Offline, ${waiting || 'nothing waiting'}; ${last}`);
+  if (sync === 'error')
+    parts.push(`Sync problem: ${message ?? 'unknown'}${waiting ? `; ${waiting}` : ''}`);
+  if (sync === 'signed-out') parts.push(`Signed out, sync stopped${waiting ? `; ${waiting}` : ''}`);
+
+  return (
+    <p class={`sync-status sync-${sync}`} role="status" data-state={sync}>
+      {parts.join(' ')}
+      {(sync === 'local-only' || sync === 'signed-out') && (
+        <>
+          {' · '}
+          <a href="/settings#sync">{sync === 'local-only' ? 'Set up sync' : 'Sign in'}</a>
+        </>
+      )}
+      {sync === 'error' && state.syncService.value && (
+        <>
+          {' · '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => void state.syncService.value?.syncNow()}
+          >
+            Try again
+          </button>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,182 @@
+import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { capture, expect, test } from './fixtures';
+import { startServer, type RunningServer } from './server';
+
+test.describe.configure({ timeout: 90_000 });
+
+/** A browser context with a software passkey authenticator, as a phone or a laptop. */
+async function deviceContext(
+  browser: Browser,
+  kind: 'phone' | 'laptop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(
+    kind === 'phone'
+      ? {
+          ...devices['Pixel 7'],
+          viewport: { width: 360, height: 780 },
+          locale: 'en-GB',
+          timezoneId: 'Europe/London',
+        }
+      : { viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' },
+  );
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { context, page };
+}
+
+/** Passkeys need a domain, not an IP address: the same server, reached as localhost. */
+function localhost(server: RunningServer): string {
+  return server.url.replace('127.0.0.1', 'localhost');
+}
+
+async function signUpAndLink(phone: Page, laptop: Page, url: string): Promise<void> {
+  await phone.goto(`${url}/settings`);
+  await phone.getByRole('button', { name: 'Create an account with a passkey' }).click();
+  const codes = phone.getByRole('region', { name: 'Recovery codes' });
+  await expect(codes.getByRole('listitem')).toHaveCount(10);
+  await codes.getByRole('button', { name: 'I have saved them' }).click();
+  await phone.getByRole('button', { name: 'Show a code to link another device' }).click();
+  const code = (await phone.locator('.link-code').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+  await laptop.goto(`${url}/settings`);
+  await laptop.getByLabel('Name for this device').fill('Work laptop');
+  await laptop.getByLabel('Code from your other device').fill(code.toLowerCase());
+  await laptop.getByRole('button', { name: 'Join with code' }).click();
+  await expect(laptop.getByText('Syncing as Work laptop.')).toBeVisible();
+  await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
+}
+
+function draftBody(page: Page) {
+  return page.getByRole('textbox', { name: 'Weeknote in Markdown' });
+}
+
+test('a phone and a laptop stay in step through offline capture and draft edits', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const url = localhost(server);
+  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
+  const { page: laptop } = await deviceContext(browser, 'laptop');
+  try {
+    await signUpAndLink(phone, laptop, url);
+
+    await phone.goto(url);
+    await phoneContext.setOffline(true);
+    for (const text of ['On the train #commute', 'Site visit with @Sam', 'Idea for the away day']) {
+      await capture(phone, text);
+    }
+    await expect(phone.locator('.sync-status')).toContainText('Offline, 3 changes waiting');
+
+    await laptop.goto(`${url}/write`);
+    await laptop.getByRole('button', { name: 'Compile draft' }).click();
+    await draftBody(laptop).click();
+    await laptop.keyboard.press('Control+End');
+    await draftBody(laptop).pressSequentially('Written on the laptop.');
+    await expect(
+      laptop.getByRole('status').filter({ hasText: 'Saved on this device' }),
+    ).toBeVisible();
+
+    await phoneContext.setOffline(false);
+    await laptop.goto(`${url}/week`);
+    for (const text of ['On the train #commute', 'Site visit with @Sam', 'Idea for the away day']) {
+      await expect(laptop.getByText(text)).toBeVisible({ timeout: 15_000 });
+    }
+    await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
+      timeout: 15_000,
+    });
+    await phone.goto(`${url}/write`);
+    await expect(draftBody(phone)).toHaveValue(/Written on the laptop\./, { timeout: 15_000 });
+  } finally {
+    await phoneContext.close();
+    await server.stop();
+  }
+});
+
+test('the same paragraph edited on both devices offline keeps both versions', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const url = localhost(server);
+  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
+  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  try {
+    await signUpAndLink(phone, laptop, url);
+    await phone.goto(`${url}/write`);
+    await phone.getByRole('button', { name: 'Compile draft' }).click();
+    await draftBody(phone).fill('Intro\n\nThe shared paragraph.\n');
+    await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
+      timeout: 15_000,
+    });
+    await expect(phone.locator('.sync-status')).not.toContainText('waiting', { timeout: 15_000 });
+    await laptop.goto(`${url}/write`);
+    await expect(draftBody(laptop)).toHaveValue(/The shared paragraph\./, { timeout: 15_000 });
+
+    await phoneContext.setOffline(true);
+    await laptopContext.setOffline(true);
+    await draftBody(phone).fill('Intro\n\nThe shared paragraph, as the phone has it.\n');
+    await draftBody(laptop).fill('Intro\n\nThe shared paragraph, as the laptop has it.\n');
+    await expect(
+      phone.getByRole('status').filter({ hasText: 'Saved on this device' }),
+    ).toBeVisible();
+    await expect(
+      laptop.getByRole('status').filter({ hasText: 'Saved on this device' }),
+    ).toBeVisible();
+    await phoneContext.setOffline(false);
+    await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
+      timeout: 15_000,
+    });
+    await laptopContext.setOffline(false);
+
+    for (const page of [laptop, phone]) {
+      const conflict = page.getByRole('region', { name: 'Two versions of this draft' });
+      await expect(conflict).toBeVisible({ timeout: 20_000 });
+      const both = `${await draftBody(page).inputValue()}\n${await conflict.getByLabel('The other version').inputValue()}`;
+      expect(both).toContain('as the phone has it');
+      expect(both).toContain('as the laptop has it');
+    }
+  } finally {
+    await phoneContext.close();
+    await laptopContext.close();
+    await server.stop();
+  }
+});
+
+test('a revoked laptop is refused at its next sync and says so', async ({ browser }) => {
+  const server = await startServer();
+  const url = localhost(server);
+  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
+  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  try {
+    await signUpAndLink(phone, laptop, url);
+    await phone.goto(`${url}/settings`);
+    await phone.getByRole('button', { name: 'Revoke Work laptop' }).click();
+    await expect(phone.getByRole('button', { name: 'Revoke Work laptop' })).toHaveCount(0);
+
+    await laptop.goto(url);
+    await capture(laptop, 'Written after being revoked');
+    await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'signed-out', {
+      timeout: 15_000,
+    });
+    await expect(laptop.locator('.sync-status')).toContainText(
+      'Signed out, sync stopped; 1 change waiting',
+    );
+    await laptop.goto(`${url}/settings`);
+    await expect(laptop.getByText('This device was signed out.')).toBeVisible();
+  } finally {
+    await phoneContext.close();
+    await laptopContext.close();
+    await server.stop();
+  }
+});
