@@ -55,7 +55,7 @@ if (isRoot) {
 }
 const run = (cmd, args) => {
   const [c, a] = asOwner(cmd, args);
-  execFileSync(c, a, { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(c, a, { stdio: ['ignore', 'ignore', 'inherit'], cwd: dir });
 };
 
 let started = false;

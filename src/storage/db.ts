@@ -1,82 +1,37 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Draft, Moment, OutboxEntry } from './records';
+import type { WeeknotesDb } from './schema';
 
-/** A moment as stored, with the words the search index is built from. */
-export interface StoredMoment extends Moment {
-  terms: string[];
+export type {
+  InflightBatch,
+  OutgoingMutation,
+  SettingRow,
+  StoredMoment,
+  SyncBase,
+  WeeknotesDb,
+} from './schema';
+
+let opened: Promise<WeeknotesDb> | null = null;
+let loaded: WeeknotesDb | null = null;
+let chosen: WeeknotesDb | null = null;
+
+/**
+ * The app's database. Dexie is loaded on first use, not with the page, so the capture box is
+ * ready before the storage code has even arrived.
+ */
+export function database(): Promise<WeeknotesDb> {
+  if (chosen) return Promise.resolve(chosen);
+  opened ??= import('./schema').then((m) => (loaded = new m.WeeknotesDb()));
+  return opened;
 }
 
-/** The server's version of a record, as last seen. */
-export interface SyncBase {
-  id: string;
-  kind: 'moment' | 'draft';
-  version: number;
-  payload: string;
-}
-
-/** A mutation as this device sends it. */
-export interface OutgoingMutation {
-  mutationId: string;
-  id: string;
-  kind: 'moment' | 'draft';
-  baseVersion: number;
-  updatedAt: string;
-  deleted: boolean;
-  payload: string;
-}
-
-/** A push batch: its mutations and the outbox rows it settles. */
-export interface InflightBatch {
-  key: 'batch';
-  mutations: OutgoingMutation[];
-  outboxSeqs: number[];
-}
-
-/** A settings row: one key, one JSON value. */
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
-
-/** The Weeknotes IndexedDB database. Never edit a past version(): add the next one. */
-export class WeeknotesDb extends Dexie {
-  moments!: EntityTable<StoredMoment, 'id'>;
-  settings!: EntityTable<SettingRow, 'key'>;
-  outbox!: EntityTable<OutboxEntry, 'seq'>;
-  drafts!: EntityTable<Draft, 'id'>;
-  /** The last version of each record this device saw from the server: the base for merges. */
-  syncBase!: EntityTable<SyncBase, 'id'>;
-  syncMeta!: EntityTable<SettingRow, 'key'>;
-  /** The push batch in flight, kept so a retry resends exactly the same mutations. */
-  inflight!: EntityTable<InflightBatch, 'key'>;
-
-  constructor(name = 'weeknotes') {
-    super(name);
-    this.version(1).stores({
-      moments: 'id, localDate, createdAt, *tags, *people, *terms',
-      settings: 'key',
-      outbox: '++seq, recordId',
-    });
-    this.version(2).stores({
-      drafts: 'id, weekStart, updatedAt',
-    });
-    this.version(3).stores({
-      syncBase: 'id',
-      syncMeta: 'key',
-      inflight: 'key',
-    });
-  }
-}
-
-let current: WeeknotesDb | null = null;
-
-/** The app's database, created on first use. */
-export function database(): WeeknotesDb {
-  current ??= new WeeknotesDb();
-  return current;
+/**
+ * The database if it is already loaded. Queries start synchronously with it, so Dexie's
+ * liveQuery sees every read (an `await` on another promise first would hide them).
+ */
+export function loadedDatabase(): WeeknotesDb | null {
+  return chosen ?? loaded;
 }
 
 /** Points the module at another database (tests use one per case). */
 export function useDatabase(db: WeeknotesDb): void {
-  current = db;
+  chosen = db;
 }

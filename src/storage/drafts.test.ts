@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft } from '../compose/test-moments';
-import { WeeknotesDb, useDatabase } from './db';
+import { useDatabase } from './db';
+import { WeeknotesDb } from './schema';
 import { addDraft, allDrafts, draftForWeek, updateDraft } from './drafts';
 import { StorageProblem } from './errors';
 

@@ -1,4 +1,3 @@
-import { database } from './db';
 import { read, write } from './errors';
 import type { Draft } from './records';
 
@@ -20,16 +19,15 @@ export type DraftChanges = Partial<
 
 /** The draft for the week starting on `weekStart`, if there is one. */
 export function draftForWeek(weekStart: string): Promise<Draft | undefined> {
-  return read(async () => {
-    const draft = await database().drafts.where('weekStart').equals(weekStart).first();
+  return read(async (db) => {
+    const draft = await db.drafts.where('weekStart').equals(weekStart).first();
     return draft && draft.deletedAt === null ? draft : undefined;
   });
 }
 
 /** Saves a newly compiled draft, queued for sync in the same transaction. */
 export function addDraft(draft: Draft): Promise<void> {
-  const db = database();
-  return write(() =>
+  return write((db) =>
     db.transaction('rw', db.drafts, db.outbox, async () => {
       await db.drafts.add(draft);
       await db.outbox.add({
@@ -44,8 +42,7 @@ export function addDraft(draft: Draft): Promise<void> {
 
 /** Saves the writer's changes to a draft, queued for sync in the same transaction. */
 export function updateDraft(id: string, changes: DraftChanges, at: string): Promise<void> {
-  const db = database();
-  return write(() =>
+  return write((db) =>
     db.transaction('rw', db.drafts, db.outbox, async () => {
       const updated = await db.drafts.update(id, { ...changes, updatedAt: at });
       if (updated === 0) throw new Error(`No draft with id ${id}`);
@@ -56,8 +53,8 @@ export function updateDraft(id: string, changes: DraftChanges, at: string): Prom
 
 /** Every live draft, newest week first. */
 export function allDrafts(): Promise<Draft[]> {
-  return read(async () => {
-    const drafts = await database().drafts.orderBy('weekStart').reverse().toArray();
+  return read(async (db) => {
+    const drafts = await db.drafts.orderBy('weekStart').reverse().toArray();
     return drafts.filter((d) => d.deletedAt === null);
   });
 }

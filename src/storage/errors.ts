@@ -1,3 +1,5 @@
+import { database, loadedDatabase, type WeeknotesDb } from './db';
+
 /** A storage failure the writer must be told about, with words they can act on. */
 export class StorageProblem extends Error {
   constructor(
@@ -57,19 +59,19 @@ export function toStorageProblem(err: unknown, during: 'open' | 'write' | 'read'
   );
 }
 
-/** Runs a write, turning any failure into a StorageProblem. */
-export async function write<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a write on the app's database, turning any failure into a StorageProblem. */
+export async function write<T>(work: (db: WeeknotesDb) => Promise<T>): Promise<T> {
   try {
-    return await work();
+    return await work(loadedDatabase() ?? (await database()));
   } catch (err) {
     throw toStorageProblem(err, 'write');
   }
 }
 
-/** Runs a read, turning any failure into a StorageProblem. */
-export async function read<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a read on the app's database, turning any failure into a StorageProblem. */
+export async function read<T>(work: (db: WeeknotesDb) => Promise<T>): Promise<T> {
   try {
-    return await work();
+    return await work(loadedDatabase() ?? (await database()));
   } catch (err) {
     throw toStorageProblem(err, 'read');
   }

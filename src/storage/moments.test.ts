@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WeeknotesDb, useDatabase } from './db';
+import { useDatabase } from './db';
+import { WeeknotesDb } from './schema';
 import {
   addMoment,
   countMoments,

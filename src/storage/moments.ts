@@ -1,4 +1,4 @@
-import { database, type StoredMoment } from './db';
+import type { StoredMoment } from './db';
 import { read, write } from './errors';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
@@ -18,8 +18,7 @@ function outboxEntry(recordId: string, at: string): OutboxEntry {
 
 /** Saves a newly captured moment and queues it for sync, in one transaction. */
 export function addMoment(moment: Moment): Promise<void> {
-  const db = database();
-  return write(() =>
+  return write((db) =>
     db.transaction('rw', db.moments, db.outbox, async () => {
       await db.moments.add(stored(moment));
       await db.outbox.add(outboxEntry(moment.id, moment.updatedAt));
@@ -28,8 +27,7 @@ export function addMoment(moment: Moment): Promise<void> {
 }
 
 async function change(id: string, at: string, changes: Partial<StoredMoment>): Promise<void> {
-  const db = database();
-  await write(() =>
+  await write((db) =>
     db.transaction('rw', db.moments, db.outbox, async () => {
       const updated = await db.moments.update(id, { ...changes, updatedAt: at });
       if (updated === 0) throw new Error(`No moment with id ${id}`);
@@ -60,9 +58,9 @@ function byCreated(a: Moment, b: Moment): number {
 
 /** Live moments whose local day is in [fromDate, toDate), oldest first. */
 export function momentsBetween(fromDate: string, toDate: string): Promise<Moment[]> {
-  return read(async () => {
-    const rows = await database()
-      .moments.where('localDate')
+  return read(async (db) => {
+    const rows = await db.moments
+      .where('localDate')
       .between(fromDate, toDate, true, false)
       .filter((m) => m.deletedAt === null)
       .toArray();
@@ -72,9 +70,9 @@ export function momentsBetween(fromDate: string, toDate: string): Promise<Moment
 
 /** Live moments captured on one local day, newest first. */
 export async function momentsOnDay(date: string): Promise<Moment[]> {
-  const rows = await read(() =>
-    database()
-      .moments.where('localDate')
+  const rows = await read((db) =>
+    db.moments
+      .where('localDate')
       .equals(date)
       .filter((m) => m.deletedAt === null)
       .toArray(),
@@ -84,7 +82,7 @@ export async function momentsOnDay(date: string): Promise<Moment[]> {
 
 /** One moment by id, deleted or not. */
 export async function getMoment(id: string): Promise<Moment | undefined> {
-  const row = await read(() => database().moments.get(id));
+  const row = await read((db) => db.moments.get(id));
   return row && visible(row);
 }
 
@@ -95,22 +93,18 @@ export async function searchMoments(query: string, limit = 100): Promise<Moment[
   if (first === undefined) return [];
   const matches = (m: StoredMoment): boolean =>
     m.deletedAt === null && rest.every((w) => m.terms.some((t) => t.startsWith(w)));
-  const rows = await read(() =>
-    database().moments.where('terms').startsWith(first).distinct().filter(matches).toArray(),
+  const rows = await read((db) =>
+    db.moments.where('terms').startsWith(first).distinct().filter(matches).toArray(),
   );
   return rows.map(visible).sort(byCreated).reverse().slice(0, limit);
 }
 
 /** How many live moments the device holds. */
 export function countMoments(): Promise<number> {
-  return read(() =>
-    database()
-      .moments.filter((m) => m.deletedAt === null)
-      .count(),
-  );
+  return read((db) => db.moments.filter((m) => m.deletedAt === null).count());
 }
 
 /** Changes waiting to be sent to the sync server. */
 export function pendingChanges(): Promise<number> {
-  return read(() => database().outbox.count());
+  return read((db) => db.outbox.count());
 }

@@ -1,5 +1,4 @@
-import { database } from './db';
-import { toStorageProblem } from './errors';
+import { read, write } from './errors';
 import type { Settings } from './records';
 
 /** What a writer who has changed nothing gets. */
@@ -12,22 +11,17 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** The writer's settings, with defaults for anything never set. */
-export async function getSettings(): Promise<Settings> {
-  try {
-    const rows = await database().settings.toArray();
+export function getSettings(): Promise<Settings> {
+  return read(async (db) => {
+    const rows = await db.settings.toArray();
     const saved = Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>;
     return { ...DEFAULT_SETTINGS, ...saved };
-  } catch (err) {
-    throw toStorageProblem(err, 'read');
-  }
+  });
 }
 
 /** Saves some settings, leaving the others as they are. */
 export async function updateSettings(changes: Partial<Settings>): Promise<void> {
-  const db = database();
-  try {
-    await db.settings.bulkPut(Object.entries(changes).map(([key, value]) => ({ key, value })));
-  } catch (err) {
-    throw toStorageProblem(err, 'write');
-  }
+  await write((db) =>
+    db.settings.bulkPut(Object.entries(changes).map(([key, value]) => ({ key, value }))),
+  );
 }

@@ -1,12 +1,6 @@
 import { uuidv7 } from 'uuidv7';
-import {
-  database,
-  type InflightBatch,
-  type OutgoingMutation,
-  type SyncBase,
-  type WeeknotesDb,
-} from './db';
-import { read, write } from './errors';
+import { type InflightBatch, type OutgoingMutation, type SyncBase, type WeeknotesDb } from './db';
+import { read as readApp, write as writeApp } from './errors';
 import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
@@ -88,7 +82,12 @@ async function meta<T>(d: WeeknotesDb, key: string, fallback: T): Promise<T> {
 }
 
 /** The sync store over one database: everything the sync engine reads and writes on the device. */
-export function syncStore(d: WeeknotesDb = database()) {
+export function syncStore(db?: WeeknotesDb) {
+  // A given database (a simulated device in tests), or the app's own.
+  const read = <T>(work: (d: WeeknotesDb) => Promise<T>): Promise<T> =>
+    db ? readApp(() => work(db)) : readApp(work);
+  const write = <T>(work: (d: WeeknotesDb) => Promise<T>): Promise<T> =>
+    db ? writeApp(() => work(db)) : writeApp(work);
   /** Where this device's sync stands. */
   function syncState(): Promise<{
     cursor: number;
@@ -96,7 +95,7 @@ export function syncStore(d: WeeknotesDb = database()) {
     lastSyncedAt: string | null;
     pending: number;
   }> {
-    return read(async () => ({
+    return read(async (d) => ({
       cursor: await meta(d, 'cursor', 0),
       account: await meta<Account | null>(d, 'account', null),
       lastSyncedAt: await meta<string | null>(d, 'lastSyncedAt', null),
@@ -106,14 +105,14 @@ export function syncStore(d: WeeknotesDb = database()) {
 
   /** Records the account this device signed in to (null when it signs out). */
   function setAccount(account: Account | null): Promise<void> {
-    return write(async () => {
+    return write(async (d) => {
       await d.syncMeta.put({ key: 'account', value: account });
     });
   }
 
   /** Records when the last full sync finished. */
   function setLastSynced(at: string): Promise<void> {
-    return write(async () => {
+    return write(async (d) => {
       await d.syncMeta.put({ key: 'lastSyncedAt', value: at });
     });
   }
@@ -123,7 +122,7 @@ export function syncStore(d: WeeknotesDb = database()) {
    * hold: signing in uploads everything the writer already has, and nothing is assumed synced.
    */
   function startFreshSync(at: string): Promise<void> {
-    return write(() =>
+    return write((d) =>
       d.transaction(
         'rw',
         [d.moments, d.drafts, d.outbox, d.syncBase, d.syncMeta, d.inflight],
@@ -150,7 +149,7 @@ export function syncStore(d: WeeknotesDb = database()) {
    * so the server can recognise it), else a new one from the outbox. Null when nothing waits.
    */
   function nextBatch(maxRecords: number, maxChars: number): Promise<OutgoingMutation[] | null> {
-    return write(() =>
+    return write((d) =>
       d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
         const inflight = await d.inflight.get('batch');
         if (inflight) return inflight.mutations;
@@ -193,7 +192,7 @@ export function syncStore(d: WeeknotesDb = database()) {
    * from the server), conflict copies are added, and only then are the outbox rows deleted.
    */
   function settleBatch(outcomes: PushOutcome[], resolve: Resolver, at: string): Promise<void> {
-    return write(() =>
+    return write((d) =>
       d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
         const batch = await d.inflight.get('batch');
         if (!batch) return;
@@ -232,7 +231,7 @@ export function syncStore(d: WeeknotesDb = database()) {
    * has unsent changes to is left alone: its next push meets the new version and merges.
    */
   function storePulled(changes: IncomingRecord[], cursor: number): Promise<void> {
-    return write(() =>
+    return write((d) =>
       d.transaction(
         'rw',
         [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase, d.syncMeta],

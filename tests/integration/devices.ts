@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { createMoment } from '../../src/capture/moment';
-import { WeeknotesDb, useDatabase } from '../../src/storage/db';
+import { useDatabase } from '../../src/storage/db';
+import { WeeknotesDb } from '../../src/storage/schema';
 import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
 import { addMoment, editMoment } from '../../src/storage/moments';
 import type { Draft, Moment } from '../../src/storage/records';

@@ -1,0 +1,69 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Draft, Moment, OutboxEntry } from './records';
+
+/** A moment as stored, with the words the search index is built from. */
+export interface StoredMoment extends Moment {
+  terms: string[];
+}
+
+/** The server's version of a record, as last seen. */
+export interface SyncBase {
+  id: string;
+  kind: 'moment' | 'draft';
+  version: number;
+  payload: string;
+}
+
+/** A mutation as this device sends it. */
+export interface OutgoingMutation {
+  mutationId: string;
+  id: string;
+  kind: 'moment' | 'draft';
+  baseVersion: number;
+  updatedAt: string;
+  deleted: boolean;
+  payload: string;
+}
+
+/** A push batch: its mutations and the outbox rows it settles. */
+export interface InflightBatch {
+  key: 'batch';
+  mutations: OutgoingMutation[];
+  outboxSeqs: number[];
+}
+
+/** A settings row: one key, one JSON value. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The Weeknotes IndexedDB database. Never edit a past version(): add the next one. */
+export class WeeknotesDb extends Dexie {
+  moments!: EntityTable<StoredMoment, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  drafts!: EntityTable<Draft, 'id'>;
+  /** The last version of each record this device saw from the server: the base for merges. */
+  syncBase!: EntityTable<SyncBase, 'id'>;
+  syncMeta!: EntityTable<SettingRow, 'key'>;
+  /** The push batch in flight, kept so a retry resends exactly the same mutations. */
+  inflight!: EntityTable<InflightBatch, 'key'>;
+
+  constructor(name = 'weeknotes') {
+    super(name);
+    this.version(1).stores({
+      moments: 'id, localDate, createdAt, *tags, *people, *terms',
+      settings: 'key',
+      outbox: '++seq, recordId',
+    });
+    this.version(2).stores({
+      drafts: 'id, weekStart, updatedAt',
+    });
+    this.version(3).stores({
+      syncBase: 'id',
+      syncMeta: 'key',
+      inflight: 'key',
+    });
+  }
+}
