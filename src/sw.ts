@@ -14,10 +14,11 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Any app address opens the shell offline; the server's own paths go to the network.
+// Any app address opens the shell offline; the server's own paths and files go to the network.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/healthz$/],
+    // Addresses of real files (anything with an extension) are not app routes.
+    denylist: [/^\/api\//, /^\/healthz$/, /\/[^/]+\.[a-z0-9]+$/i],
   }),
 );
 

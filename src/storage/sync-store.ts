@@ -153,32 +153,57 @@ export function syncStore(db?: WeeknotesDb) {
       d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
         const inflight = await d.inflight.get('batch');
         if (inflight) return inflight.mutations;
-        const rows = await d.outbox.orderBy('seq').toArray();
+        // The oldest changes first, reading only as much of the outbox as one batch needs.
+        const head = await d.outbox
+          .orderBy('seq')
+          .limit(maxRecords * 4)
+          .toArray();
         const chosen = new Map<string, Kind>();
+        for (const row of head) {
+          if (chosen.size >= maxRecords) break;
+          if (!chosen.has(row.recordId)) chosen.set(row.recordId, row.kind);
+        }
+        if (chosen.size === 0) return null;
+        const ids = [...chosen.keys()];
+        const momentIds = ids.filter((id) => chosen.get(id) === 'moment');
+        const draftIds = ids.filter((id) => chosen.get(id) === 'draft');
+        const records = new Map<string, AnyRecord>();
+        for (const m of await d.moments.bulkGet(momentIds)) {
+          if (m) {
+            const { terms: _terms, ...rest } = m;
+            records.set(m.id, rest);
+          }
+        }
+        for (const dr of await d.drafts.bulkGet(draftIds)) if (dr) records.set(dr.id, dr);
+        const bases = new Map<string, number>();
+        for (const b of await d.syncBase.bulkGet(ids)) if (b) bases.set(b.id, b.version);
+
         const mutations: OutgoingMutation[] = [];
+        const settled = new Set<string>();
         let chars = 0;
-        for (const row of rows) {
-          if (chosen.has(row.recordId)) continue;
-          if (mutations.length >= maxRecords) break;
-          const record = await localRecord(d, row.kind, row.recordId);
-          chosen.set(row.recordId, row.kind);
+        for (const id of ids) {
+          const record = records.get(id);
+          const payload = record ? encodeRecord(record) : '';
+          if (record && mutations.length > 0 && chars + payload.length > maxChars) break;
+          settled.add(id);
           if (!record) continue;
-          const payload = encodeRecord(record);
-          if (mutations.length > 0 && chars + payload.length > maxChars) break;
           chars += payload.length;
-          const base = await d.syncBase.get(row.recordId);
           mutations.push({
             mutationId: uuidv7(),
-            id: row.recordId,
-            kind: row.kind,
-            baseVersion: base?.version ?? 0,
+            id,
+            kind: chosen.get(id) ?? 'moment',
+            baseVersion: bases.get(id) ?? 0,
             updatedAt: record.updatedAt,
             deleted: record.deletedAt !== null,
             payload,
           });
         }
-        if (chosen.size === 0) return null;
-        const outboxSeqs = rows.filter((r) => chosen.has(r.recordId)).map((r) => r.seq ?? 0);
+        const outboxSeqs = (
+          await d.outbox
+            .where('recordId')
+            .anyOf([...settled])
+            .primaryKeys()
+        ).map(Number);
         const batch: InflightBatch = { key: 'batch', mutations, outboxSeqs };
         await d.inflight.put(batch);
         return mutations;
@@ -236,23 +261,33 @@ export function syncStore(db?: WeeknotesDb) {
         'rw',
         [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase, d.syncMeta],
         async () => {
+          // Bulk reads and writes: a first sync brings thousands of records.
+          const ids = changes.map((c) => c.id);
           const inflight = await d.inflight.get('batch');
-          const sending = new Set(inflight?.mutations.map((m) => m.id) ?? []);
-          for (const change of changes) {
-            const pending =
-              sending.has(change.id) ||
-              (await d.outbox.where('recordId').equals(change.id).count()) > 0;
-            if (pending) continue;
-            const base: SyncBase | undefined = await d.syncBase.get(change.id);
-            if (base && base.version >= change.version) continue;
-            await putLocal(d, change.kind, decode(change.kind, change.payload));
-            await d.syncBase.put({
-              id: change.id,
-              kind: change.kind,
-              version: change.version,
-              payload: change.payload,
+          const pending = new Set<string>(inflight?.mutations.map((m) => m.id) ?? []);
+          for (const key of await d.outbox.where('recordId').anyOf(ids).keys())
+            pending.add(key as string);
+          const bases = await d.syncBase.bulkGet(ids);
+          const fresh = changes.filter(
+            (c, i) => !pending.has(c.id) && !((bases[i]?.version ?? 0) >= c.version),
+          );
+          const moments = fresh
+            .filter((c) => c.kind === 'moment')
+            .map((c) => {
+              const m = decodeMoment(c.payload);
+              return { ...m, terms: searchTerms(m.text) };
             });
-          }
+          const drafts = fresh.filter((c) => c.kind === 'draft').map((c) => decodeDraft(c.payload));
+          await d.moments.bulkPut(moments);
+          await d.drafts.bulkPut(drafts);
+          await d.syncBase.bulkPut(
+            fresh.map((c): SyncBase => ({
+              id: c.id,
+              kind: c.kind,
+              version: c.version,
+              payload: c.payload,
+            })),
+          );
           await d.syncMeta.put({ key: 'cursor', value: cursor });
         },
       ),

@@ -1,0 +1,93 @@
+// Capture on a phone: time to a focused, typeable box (against a bare textarea page), Enter to
+// committed-in-IndexedDB (against a raw IndexedDB put), and the capture JavaScript's size.
+import { captureScripts } from '../lib/bundle-size.mjs';
+import { launch, phone, serviceWorkerReady, throttle } from './browser.mjs';
+import { summarise } from './stats.mjs';
+
+const RUNS = 9;
+
+async function readyTime(page, url, selector) {
+  await page.goto(url, { waitUntil: 'commit' });
+  return page
+    .waitForFunction((sel) => document.activeElement?.matches(sel) && performance.now(), selector, {
+      polling: 'raf',
+    })
+    .then((h) => h.jsonValue());
+}
+
+export async function benchCapture(server) {
+  const browser = await launch();
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await serviceWorkerReady(page);
+  await page.reload();
+  await throttle(context, page, 4);
+
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await readyTime(page, `${server.url}/`, '#capture-text'));
+    bare.push(await readyTime(page, `${server.url}/bare.html`, '#t'));
+  }
+
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => document.activeElement?.id === 'capture-text');
+  const commit = [];
+  for (let i = 0; i < 30; i++) {
+    await page.locator('#capture-text').fill(`Benchmark moment ${i} with #bench and @Someone`);
+    const took = await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          performance.clearMarks('weeknotes:moment-saved');
+          const box = document.getElementById('capture-text');
+          const start = performance.now();
+          new PerformanceObserver((list, obs) => {
+            const mark = list.getEntriesByName('weeknotes:moment-saved')[0];
+            if (mark) {
+              obs.disconnect();
+              ok(mark.startTime - start);
+            }
+          }).observe({ entryTypes: ['mark'] });
+          box.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+          );
+        }),
+    );
+    commit.push(took);
+  }
+  const raw = await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('bench-raw', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('s', { keyPath: 'id' });
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const times = [];
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      await new Promise((ok, fail) => {
+        const tx = db.transaction('s', 'readwrite');
+        tx.objectStore('s').put({
+          id: crypto.randomUUID(),
+          text: `Raw put ${i}`,
+          at: new Date().toISOString(),
+        });
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  await browser.close();
+
+  const js = captureScripts().reduce((sum, s) => sum + s.gzip, 0);
+  return {
+    ready: summarise(app),
+    bareReady: summarise(bare),
+    commit: summarise(commit),
+    rawPut: summarise(raw),
+    captureJsGzip: js,
+  };
+}
