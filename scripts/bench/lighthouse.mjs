@@ -19,7 +19,11 @@ export async function benchLighthouse(url) {
     const audits = result.lhr.audits;
     const failing = Object.values(audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
-      .map((a) => a.id);
+      .map((a) =>
+        a.id === 'inspector-issues'
+          ? `inspector-issues (${(a.details?.items ?? []).map((i) => i.issueType).join(', ')})`
+          : a.id,
+      );
     return {
       performance: Math.round(c.performance.score * 100),
       accessibility: Math.round(c.accessibility.score * 100),

@@ -8,7 +8,6 @@ import { reportProblem, useAppState } from './app-state';
 import { InstallButton } from './InstallButton';
 import { SeriesSettings } from './SeriesSettings';
 import { SyncSettings } from './SyncSettings';
-import { useLive } from './use-live';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -24,15 +23,18 @@ export function SettingsScreen() {
   const state = useAppState();
   const [persistence, setPersistence] = useState<Persistence | null>(null);
   const [usage, setUsage] = useState<string | null>(null);
-  const moments = useLive(countMoments, []);
+  // Counted once, not live: a live count rescans every moment on each change, which made a
+  // first sync of ten years of moments crawl while this screen was open.
+  const [moments, setMoments] = useState<number | undefined>(undefined);
   const installed = isInstalled();
 
   useEffect(() => {
+    countMoments().then(setMoments, (err: unknown) => reportProblem(state, err, 'read'));
     void currentPersistence().then(setPersistence);
     void storageEstimate().then((e) => {
       if (e) setUsage(`${(e.usage / 1e6).toFixed(1)} MB used`);
     });
-  }, []);
+  }, [state]);
 
   async function changeWeekStart(value: string): Promise<void> {
     const weekStartsOn = Number(value) as WeekStartDay;
