@@ -5,6 +5,7 @@ import { countMoments } from '../storage/moments';
 import type { WeekStartDay } from '../storage/records';
 import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
+import { BackupSettings } from './BackupSettings';
 import { InstallButton } from './InstallButton';
 import { SeriesSettings } from './SeriesSettings';
 import { SyncSettings } from './SyncSettings';
@@ -68,6 +69,7 @@ export function SettingsScreen() {
       </section>
       <SeriesSettings />
       <SyncSettings />
+      <BackupSettings />
       <section aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>
         <p>

@@ -4,6 +4,7 @@ import { reportProblem, useAppState } from '../app/app-state';
 import { addMoment } from '../storage/moments';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
 import { deviceTimeZone } from '../week/local-time';
+import { FlagToggles, isSaveKey } from './FlagToggles';
 import { createMoment, momentTextProblem } from './moment';
 import { withShared } from './shared-text';
 
@@ -87,7 +88,7 @@ export function CaptureForm({ shared, onSaved }: Props) {
         aria-invalid={problem !== null}
         onInput={(e) => change(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          if (isSaveKey(e)) {
             e.preventDefault();
             void save();
           }
@@ -102,22 +103,13 @@ export function CaptureForm({ shared, onSaved }: Props) {
         </p>
       )}
       <div class="capture-controls">
-        <label class="flag">
-          <input
-            type="checkbox"
-            checked={nextWeek}
-            onChange={(e) => setNextWeek(e.currentTarget.checked)}
-          />
-          Next week
-        </label>
-        <label class="flag">
-          <input
-            type="checkbox"
-            checked={isPrivate}
-            onChange={(e) => setPrivate(e.currentTarget.checked)}
-          />
-          Private
-        </label>
+        <FlagToggles
+          flags={{ nextWeek, private: isPrivate }}
+          onChange={(f) => {
+            setNextWeek(f.nextWeek);
+            setPrivate(f.private);
+          }}
+        />
         <button type="submit" class="save">
           Save
         </button>

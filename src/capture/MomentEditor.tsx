@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Moment, MomentChanges } from '../storage/records';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
+import { FlagToggles, isSaveKey } from './FlagToggles';
 import { momentTextProblem, textChanges } from './moment';
 
 interface Props {
@@ -59,7 +60,7 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') cancel();
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          if (isSaveKey(e)) {
             e.preventDefault();
             void submit();
           }
@@ -71,22 +72,13 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
         </p>
       )}
       <div class="flags">
-        <label class="flag">
-          <input
-            type="checkbox"
-            checked={nextWeek}
-            onChange={(e) => setNextWeek(e.currentTarget.checked)}
-          />
-          Next week
-        </label>
-        <label class="flag">
-          <input
-            type="checkbox"
-            checked={isPrivate}
-            onChange={(e) => setPrivate(e.currentTarget.checked)}
-          />
-          Private
-        </label>
+        <FlagToggles
+          flags={{ nextWeek, private: isPrivate }}
+          onChange={(f) => {
+            setNextWeek(f.nextWeek);
+            setPrivate(f.private);
+          }}
+        />
       </div>
       <div class="row">
         <button type="submit">Save changes</button>

@@ -7,6 +7,7 @@ import { shiftWeek, weekBeginningLabel } from '../week/iso-week';
 import { useRouteWeek } from '../week/use-route-week';
 import { compile, isPublicIn } from './compile';
 import { DraftEditor } from './DraftEditor';
+import { newDraft } from './new-draft';
 
 /** The week's weeknote: compile it from the moments, then edit and export it. */
 export function ComposeScreen() {
@@ -29,19 +30,7 @@ export function ComposeScreen() {
     try {
       const lastWeek = await draftForWeek(previous.start);
       const compiled = compile(moments ?? [], week, settings, lastWeek, new Date());
-      const now = new Date().toISOString();
-      await addDraft({
-        id: `draft-${week.start}`,
-        weekStart: week.start,
-        ...compiled,
-        status: 'draft',
-        publishedOn: null,
-        publishedUrl: null,
-        dismissedMomentIds: [],
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      });
+      await addDraft(newDraft(week.start, compiled, new Date().toISOString()));
     } catch (err) {
       reportProblem(state, err);
     } finally {

@@ -1,21 +1,11 @@
 import { showToast, useAppState } from '../app/app-state';
+import { downloadFile } from '../app/download';
 import type { Draft, Moment } from '../storage/records';
 import { draftHtml, draftTags, markdownFile, markdownFileName, plainMarkdown } from './export';
 
 interface Props {
   draft: Draft;
   moments: Moment[];
-}
-
-function download(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Get the weeknote out: a Markdown file, the clipboard (Markdown or rich HTML), or Web Share. */
@@ -41,7 +31,11 @@ export function ExportActions({ draft, moments }: Props) {
           type="button"
           class="secondary"
           onClick={() =>
-            download(markdownFileName(draft), markdownFile(draft, draftTags(draft, moments)))
+            downloadFile(
+              markdownFileName(draft),
+              markdownFile(draft, draftTags(draft, moments)),
+              'text/markdown;charset=utf-8',
+            )
           }
         >
           Download Markdown file

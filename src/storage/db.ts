@@ -32,6 +32,6 @@ export function loadedDatabase(): WeeknotesDb | null {
 }
 
 /** Points the module at another database (tests use one per case). */
-export function useDatabase(db: WeeknotesDb): void {
+export function setDatabase(db: WeeknotesDb): void {
   chosen = db;
 }

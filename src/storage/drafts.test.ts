@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft } from '../compose/test-moments';
-import { useDatabase } from './db';
+import { setDatabase } from './db';
 import { WeeknotesDb } from './schema';
 import { addDraft, allDrafts, draftForWeek, updateDraft } from './drafts';
 import { StorageProblem } from './errors';
@@ -10,7 +10,7 @@ let n = 0;
 
 beforeEach(() => {
   db = new WeeknotesDb(`drafts-${++n}`);
-  useDatabase(db);
+  setDatabase(db);
 });
 
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useDatabase } from './db';
+import { setDatabase } from './db';
 import { WeeknotesDb } from './schema';
 import {
   addMoment,
@@ -21,7 +21,7 @@ let n = 0;
 
 beforeEach(() => {
   db = new WeeknotesDb(`test-${++n}`);
-  useDatabase(db);
+  setDatabase(db);
 });
 
 afterEach(async () => {

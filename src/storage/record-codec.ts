@@ -4,7 +4,8 @@ import type { Draft, Moment } from './records';
 const time = z.string().max(40);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const momentSchema = z.object({
+/** A moment as stored (without its search words). */
+export const momentSchema = z.object({
   id: z.string().max(80),
   text: z.string().max(100_000),
   createdAt: time,
@@ -19,7 +20,8 @@ const momentSchema = z.object({
   conflictOf: z.string().max(80).nullable().optional(),
 });
 
-const draftSchema = z.object({
+/** A draft as stored. */
+export const draftSchema = z.object({
   id: z.string().max(80),
   weekStart: day,
   title: z.string().max(1000),

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { createMoment } from '../../src/capture/moment';
-import { useDatabase } from '../../src/storage/db';
+import { newDraft } from '../../src/compose/new-draft';
+import { setDatabase } from '../../src/storage/db';
 import { WeeknotesDb } from '../../src/storage/schema';
 import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
 import { addMoment, editMoment } from '../../src/storage/moments';
@@ -29,7 +30,7 @@ export class SimulatedDevice {
 
   /** Runs storage calls against this device's database. */
   async on<T>(work: () => Promise<T>): Promise<T> {
-    useDatabase(this.db);
+    setDatabase(this.db);
     return work();
   }
 
@@ -55,22 +56,9 @@ export class SimulatedDevice {
       const existing = await draftForWeek(weekStart);
       const now = new Date().toISOString();
       if (existing) return updateDraft(existing.id, { body }, now);
-      const draft: Draft = {
-        id: `draft-${weekStart}`,
-        weekStart,
-        title: 'Weeknote',
-        body,
-        status: 'draft',
-        publishedOn: null,
-        publishedUrl: null,
-        momentIds: [],
-        dismissedMomentIds: [],
-        checklist: [],
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
-      return addDraft(draft);
+      return addDraft(
+        newDraft(weekStart, { title: 'Weeknote', body, momentIds: [], checklist: [] }, now),
+      );
     });
   }
 

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDraft, testMoment } from '../compose/test-moments';
+import { BackupProblem, exportAll, readBackup, restoreBackup } from './backup';
+import { setDatabase } from './db';
+import { addDraft } from './drafts';
+import { addMoment, deleteMoment } from './moments';
+import { WeeknotesDb } from './schema';
+import { updateSettings } from './settings';
+
+let n = 0;
+const dbs: WeeknotesDb[] = [];
+function freshDevice(): WeeknotesDb {
+  const db = new WeeknotesDb(`backup-${++n}`);
+  dbs.push(db);
+  setDatabase(db);
+  return db;
+}
+const now = new Date('2026-11-22T10:00:00Z');
+
+beforeEach(() => {
+  freshDevice();
+});
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((d) => d.delete()));
+});
+
+async function fill(): Promise<void> {
+  await addMoment(testMoment('a', '2026-11-16T09:00:00.000+00:00', 'Kept #budget'));
+  await addMoment(testMoment('b', '2026-11-17T09:00:00.000+00:00', 'Deleted later'));
+  await deleteMoment('b', '2026-11-18T09:00:00.000Z');
+  await addDraft(testDraft('2026-11-16', 'A draft body\n'));
+  await updateSettings({ titleTemplate: 'Notes {week}', series: 4 });
+}
+
+describe('backup', () => {
+  it('exports everything and restores it into an empty app identically', async () => {
+    await fill();
+    const backup = JSON.parse(JSON.stringify(await exportAll(now))) as unknown;
+    const source = await exportAll(now);
+    const target = freshDevice();
+    const result = await restoreBackup(readBackup(backup), now);
+    expect(result).toEqual({ moments: 2, drafts: 1, unchanged: 0 });
+    const restored = await exportAll(now);
+    expect(restored).toEqual(source);
+    expect(await target.outbox.count()).toBe(3);
+    expect((await target.moments.get('a'))?.terms).toContain('budget');
+  });
+
+  it('changes nothing when the same file is restored twice', async () => {
+    await fill();
+    const backup = readBackup(await exportAll(now));
+    const target = freshDevice();
+    await restoreBackup(backup, now);
+    const once = await exportAll(now);
+    const outbox = await target.outbox.count();
+    expect(await restoreBackup(backup, now)).toEqual({ moments: 0, drafts: 0, unchanged: 3 });
+    expect(await exportAll(now)).toEqual(once);
+    expect(await target.outbox.count()).toBe(outbox);
+  });
+
+  it('keeps a newer version on the device over an older one in the file', async () => {
+    await addMoment(testMoment('a', '2026-11-16T09:00:00.000+00:00', 'Old text'));
+    const backup = readBackup(await exportAll(now));
+    freshDevice();
+    await addMoment({
+      ...testMoment('a', '2026-11-16T09:00:00.000+00:00', 'Newer text'),
+      updatedAt: '2026-11-20T00:00:00.000Z',
+    });
+    await restoreBackup(backup, now);
+    expect((await exportAll(now)).moments[0]?.text).toBe('Newer text');
+  });
+
+  it.each([
+    ['a foreign file', { hello: 'world' }, /not a Weeknotes backup/],
+    ['null', null, /not a Weeknotes backup/],
+    [
+      'a damaged file',
+      {
+        format: 'weeknotes-backup',
+        version: 1,
+        exportedAt: 'x',
+        moments: [{ id: 'a' }],
+        drafts: [],
+        settings: {},
+      },
+      /damaged.*moments\.0/,
+    ],
+    [
+      'a future version',
+      {
+        format: 'weeknotes-backup',
+        version: 2,
+        exportedAt: 'x',
+        moments: [],
+        drafts: [],
+        settings: {},
+      },
+      /damaged/,
+    ],
+  ])('refuses %s with a clear message and changes nothing', async (_case, data, message) => {
+    await fill();
+    const before = await exportAll(now);
+    expect(() => readBackup(data)).toThrow(BackupProblem);
+    expect(() => readBackup(data)).toThrow(message);
+    expect(await exportAll(now)).toEqual(before);
+  });
+});

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { draftSchema, momentSchema } from './record-codec';
+import type { Draft, Moment, OutboxEntry } from './records';
+import { searchTerms } from './search-terms';
+import { read, write } from './errors';
+
+const FORMAT = 'weeknotes-backup';
+
+const backupSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  moments: z.array(momentSchema).max(1_000_000),
+  drafts: z.array(draftSchema).max(100_000),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+/** Everything Weeknotes keeps on this device, as one JSON-ready object. */
+export type Backup = z.infer<typeof backupSchema>;
+
+/** A backup file that cannot be restored, with a reason the writer can act on. */
+export class BackupProblem extends Error {
+  override name = 'BackupProblem';
+}
+
+/** Every moment (deleted ones too, so a restore keeps tombstones), draft and setting. */
+export function exportAll(now: Date): Promise<Backup> {
+  return read(async (db) => {
+    const moments = (await db.moments.toArray()).map(({ terms: _terms, ...m }) => m);
+    const drafts = await db.drafts.toArray();
+    const rows = await db.settings.toArray();
+    return {
+      format: FORMAT,
+      version: 1,
+      exportedAt: now.toISOString(),
+      moments,
+      drafts,
+      settings: Object.fromEntries(rows.map((r) => [r.key, r.value])),
+    };
+  });
+}
+
+/** Checks a parsed file is a Weeknotes backup, or says why not. Writes nothing. */
+export function readBackup(data: unknown): Backup {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== FORMAT
+  ) {
+    throw new BackupProblem('This file is not a Weeknotes backup.');
+  }
+  const parsed = backupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupProblem(
+      `This backup is damaged and was not restored (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}). Nothing was changed.`,
+    );
+  }
+  return parsed.data;
+}
+
+const newer = (incoming: { updatedAt: string }, existing?: { updatedAt: string }): boolean =>
+  !existing || Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt);
+
+/**
+ * Restores a backup in one transaction: records the device does not have, or has an older
+ * version of, are written and queued for sync; the rest are left alone, so restoring the same
+ * file twice changes nothing the second time.
+ */
+export function restoreBackup(
+  backup: Backup,
+  now: Date,
+): Promise<{ moments: number; drafts: number; unchanged: number }> {
+  return write((db) =>
+    db.transaction('rw', [db.moments, db.drafts, db.settings, db.outbox], async () => {
+      const at = now.toISOString();
+      const haveMoments = await db.moments.bulkGet(backup.moments.map((m) => m.id));
+      const haveDrafts = await db.drafts.bulkGet(backup.drafts.map((d) => d.id));
+      const moments = backup.moments.filter((m, i) => newer(m, haveMoments[i])) as Moment[];
+      const drafts = backup.drafts.filter((d, i) => newer(d, haveDrafts[i])) as Draft[];
+      await db.moments.bulkPut(moments.map((m) => ({ ...m, terms: searchTerms(m.text) })));
+      await db.drafts.bulkPut(drafts);
+      const queued: OutboxEntry[] = [
+        ...moments.map((m): OutboxEntry => ({
+          kind: 'moment',
+          recordId: m.id,
+          op: 'put',
+          queuedAt: at,
+        })),
+        ...drafts.map((d): OutboxEntry => ({
+          kind: 'draft',
+          recordId: d.id,
+          op: 'put',
+          queuedAt: at,
+        })),
+      ];
+      await db.outbox.bulkAdd(queued);
+      // Settings the device has never set come from the backup; the writer's own stay.
+      const have = new Set(await db.settings.toCollection().primaryKeys());
+      await db.settings.bulkPut(
+        Object.entries(backup.settings)
+          .filter(([key]) => !have.has(key))
+          .map(([key, value]) => ({ key, value })),
+      );
+      const unchanged =
+        backup.moments.length + backup.drafts.length - moments.length - drafts.length;
+      return { moments: moments.length, drafts: drafts.length, unchanged };
+    }),
+  );
+}
