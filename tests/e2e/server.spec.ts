@@ -34,3 +34,34 @@ test('no request leaves for another origin and the CSP is never violated', async
     await server.stop();
   }
 });
+
+test('the server command in npm start runs the built server and prints its URL', async () => {
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  ).scripts;
+  const command = scripts.start.split('&&').pop()?.trim() ?? '';
+  expect(command).toMatch(/^node \S+\.js$/);
+  const child = spawn('sh', ['-c', command], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(`${tmpdir()}/wn-start-`),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const printed = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/running at http:\/\//.test(out)) ok(out);
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
+  });
+  expect(printed).toMatch(/Weeknotes is running at http:\/\/127\.0\.0\.1:\d+\//);
+  child.kill('SIGTERM');
+});
