@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,33 +8,11 @@ import type { Database } from '../../server/db/schema';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
 import type { Remote } from '../../src/sync/remote';
 import { SimulatedDevice } from './devices';
+import { startProcess as start } from './processes';
+
+const startProcess = () => start({ DATABASE_URL: databaseUrl });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const MAIN = resolve('build/node/server/main.js');
-
-async function startProcess(): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(MAIN)) throw new Error('Build the server first: npm run build');
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'weeknotes-proc-')),
-      STATIC_DIR: mkdtempSync(join(tmpdir(), 'weeknotes-static-')),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      const m = /running at (http:\/\/\S+?)\/? /.exec(String(d));
-      if (m?.[1]) ok(m[1]);
-    });
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { url, child };
-}
-
 /** The sync API of one server process, over real HTTP. */
 function httpRemote(url: string, cookie: string): Remote {
   async function call(path: string, body?: unknown): Promise<unknown> {
