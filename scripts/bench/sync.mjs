@@ -1,22 +1,8 @@
 // Sync at ten years of data: uploading everything on sign-up, the first sync of a new device,
 // and one moment's round trip from a phone to a laptop.
+import { addPasskeyAuthenticator } from '../chromium.mjs';
 import { launch } from './browser.mjs';
 import { summarise } from './stats.mjs';
-
-async function authenticator(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
 
 const synced = () => {
   const s = document.querySelector('.sync-status');
@@ -29,7 +15,7 @@ const synced = () => {
 
 /** `phonePage` already holds the data set; `url` must be a localhost URL (passkeys need a domain). */
 export async function benchSync(phoneContext, phonePage, url) {
-  await authenticator(phoneContext, phonePage);
+  await addPasskeyAuthenticator(phoneContext, phonePage);
   await phonePage.goto(`${url}/settings`);
   const t0 = Date.now();
   await phonePage.getByRole('button', { name: 'Create an account with a passkey' }).click();

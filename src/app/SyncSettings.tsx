@@ -4,6 +4,7 @@ import { signOut, type Me } from '../sync/account';
 import { reportProblem, useAppState } from './app-state';
 import { DevicesPanel } from './DevicesPanel';
 import { SignInPanel } from './SignInPanel';
+import { syncService } from './start';
 
 /** Sync: the account this device uses, recovery codes once, devices, and signing out. */
 export function SyncSettings() {
@@ -25,12 +26,12 @@ export function SyncSettings() {
     const next = { userId: me.userId, deviceId: me.deviceId, deviceName: me.deviceName };
     if (recoveryCodes) setCodes(recoveryCodes);
     setAccount(next);
-    await state.syncService.value?.signedIn(next);
+    await (await syncService(state)).signedIn(next);
   }
 
   async function leave(): Promise<void> {
     await signOut().catch(() => undefined);
-    await state.syncService.value?.signedOut();
+    await (await syncService(state)).signedOut();
     setAccount(null);
   }
 
@@ -46,7 +47,7 @@ export function SyncSettings() {
             <button
               type="button"
               class="secondary"
-              onClick={() => void state.syncService.value?.syncNow()}
+              onClick={() => void syncService(state).then((s) => s.syncNow())}
             >
               Sync now
             </button>

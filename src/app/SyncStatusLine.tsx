@@ -23,11 +23,7 @@ export function SyncStatusLine() {
   if (sync === 'local-only') parts.push('On this device only');
   if (sync === 'syncing') parts.push('Syncing…');
   if (sync === 'synced')
-    parts.push(
-      pending > 0
-        ? `Synced ${when(lastSyncedAt ?? '')}, ${waiting}`
-        : `Synced ${lastSyncedAt ? when(lastSyncedAt) : ''}`,
-    );
+    parts.push(`Synced ${lastSyncedAt ? when(lastSyncedAt) : ''}${waiting ? `, ${waiting}` : ''}`);
   if (sync === 'offline') parts.push(`Offline, ${waiting || 'nothing waiting'}; ${last}`);
   if (sync === 'error')
     parts.push(`Sync problem: ${message ?? 'unknown'}${waiting ? `; ${waiting}` : ''}`);

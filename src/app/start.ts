@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import { openStorage } from '../storage/open';
 import { getSettings, updateSettings } from '../storage/settings';
 import { toStorageProblem } from '../storage/errors';
+import type { SyncService } from '../sync/sync-service';
 import type { AppState } from './app-state';
 
 /** Opens storage, loads settings, and wires the service worker and storage persistence. */
@@ -22,10 +23,24 @@ export async function startApp(state: AppState): Promise<void> {
     },
   });
   if (state.storageProblem.value?.kind === 'unavailable') return;
-  const { startSyncService } = await import('../sync/sync-service');
-  state.syncService.value = startSyncService((status) => {
-    state.sync.value = status;
+  await syncService(state);
+}
+
+let loading: Promise<SyncService> | null = null;
+
+/**
+ * The running sync service, loading and starting it on first use. Anything that must reach it
+ * (signing in, say) awaits this rather than finding it not loaded yet and silently doing nothing.
+ */
+export function syncService(state: AppState): Promise<SyncService> {
+  loading ??= import('../sync/sync-service').then(({ startSyncService }) => {
+    const service = startSyncService((status) => {
+      state.sync.value = status;
+    });
+    state.syncService.value = service;
+    return service;
   });
+  return loading;
 }
 
 function askPersistenceAfterFirstSave(state: AppState): void {

@@ -9,7 +9,6 @@ import {
   getMoment,
   momentsBetween,
   momentsOnDay,
-  pendingChanges,
   restoreMoment,
   searchMoments,
 } from './moments';
@@ -58,7 +57,7 @@ describe('moments', () => {
     await expect(addMoment(moment({ id: 'a', text: 'again' }))).rejects.toBeInstanceOf(
       StorageProblem,
     );
-    expect(await pendingChanges()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
     expect((await getMoment('a'))?.text).toBe('A moment');
   });
 
@@ -94,14 +93,14 @@ describe('moments', () => {
       private: true,
       updatedAt: 'T2',
     });
-    expect(await pendingChanges()).toBe(2);
+    expect(await db.outbox.count()).toBe(2);
     expect((await searchMoments('words')).map((m) => m.id)).toEqual(['a']);
     expect(await searchMoments('moment')).toEqual([]);
   });
 
   it('refuses to edit a moment that does not exist', async () => {
     await expect(editMoment('missing', { text: 'x' }, 'T')).rejects.toBeInstanceOf(StorageProblem);
-    expect(await pendingChanges()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('deletes softly, and undo brings the moment back', async () => {
@@ -112,7 +111,7 @@ describe('moments', () => {
     expect((await getMoment('a'))?.deletedAt).toBe('T2');
     await restoreMoment('a', 'T3');
     expect((await momentsOnDay('2026-11-16')).map((m) => m.id)).toEqual(['a']);
-    expect(await pendingChanges()).toBe(3);
+    expect(await db.outbox.count()).toBe(3);
   });
 });
 

@@ -103,8 +103,3 @@ export async function searchMoments(query: string, limit = 100): Promise<Moment[
 export function countMoments(): Promise<number> {
   return read((db) => db.moments.filter((m) => m.deletedAt === null).count());
 }
-
-/** Changes waiting to be sent to the sync server. */
-export function pendingChanges(): Promise<number> {
-  return read((db) => db.outbox.count());
-}

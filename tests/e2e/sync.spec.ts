@@ -1,4 +1,6 @@
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
+// @ts-expect-error -- a plain .mjs helper shared with the benchmarks
+import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
 import { capture, expect, test } from './fixtures';
 import { startServer, type RunningServer } from './server';
 
@@ -20,18 +22,7 @@ async function deviceContext(
       : { viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' },
   );
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await (addPasskeyAuthenticator as (c: BrowserContext, p: Page) => Promise<void>)(context, page);
   return { context, page };
 }
 
@@ -177,6 +168,34 @@ test('a revoked laptop is refused at its next sync and says so', async ({ browse
   } finally {
     await phoneContext.close();
     await laptopContext.close();
+    await server.stop();
+  }
+});
+
+test('signing up before the sync code has loaded still signs the device in', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const url = localhost(server);
+  // No service worker, so the route below sees every request for the sync chunk.
+  const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await (addPasskeyAuthenticator as (c: BrowserContext, p: Page) => Promise<void>)(context, page);
+  await page.route(/\/assets\/sync-service-[^/]+\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  try {
+    await page.goto(`${url}/settings`);
+    await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
+    await expect(page.getByRole('region', { name: 'Recovery codes' })).toBeVisible();
+    await expect(page.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
+      timeout: 15_000,
+    });
+    await page.reload();
+    await expect(page.getByText(/^Syncing as /)).toBeVisible();
+  } finally {
+    await context.close();
     await server.stop();
   }
 });
