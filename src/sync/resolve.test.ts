@@ -137,4 +137,30 @@ describe('resolveDraft', () => {
     expect(`${record.body}${record.conflict?.body ?? ''}`).toContain('Phone compile');
     expect(`${record.body}${record.conflict?.body ?? ''}`).toContain('Laptop compile');
   });
+
+  it('keeps both sets of kept versions when each device holds a different one', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const mine = {
+      ...draftBase,
+      conflict: { title: draftBase.title, body: 'Only on the phone', at },
+    };
+    const theirs = {
+      ...draftBase,
+      body: `${draftBase.body}More\n`,
+      conflict: { title: draftBase.title, body: 'Only on the laptop', at },
+    };
+    const record = resolveDraft(draftBase, mine, theirs, now).record as typeof draftBase;
+    expect(record.conflict?.body).toContain('Only on the phone');
+    expect(record.conflict?.body).toContain('Only on the laptop');
+  });
+
+  it('lets a device that resolved the kept version win over one that left it alone', () => {
+    const kept = { title: draftBase.title, body: 'The other version', at: '2026-11-20T10:00:00Z' };
+    const withConflict = { ...draftBase, conflict: kept };
+    const mine = { ...withConflict, conflict: null, body: `${draftBase.body}Resolved\n` };
+    const theirs = { ...withConflict, title: 'Renamed' };
+    const record = resolveDraft(withConflict, mine, theirs, now).record as typeof draftBase;
+    expect(record.conflict).toBeNull();
+    expect(record.title).toBe('Renamed');
+  });
 });

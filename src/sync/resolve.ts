@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Draft, Moment } from '../storage/records';
+import type { Draft, DraftConflict, Moment } from '../storage/records';
 import type { Resolution } from '../storage/sync-store';
 import { mergeText, mergeValue } from './merge-text';
 
@@ -61,11 +61,35 @@ export function resolveMoment(
     deletedAt,
     updatedAt: now.toISOString(),
   };
-  return { record: merged, copies, pushAgain: momentsDiffer(merged, theirs) };
+  // Where the merge is the server's version, keep the server's record exactly (its updatedAt too).
+  const pushAgain = momentsDiffer(merged, theirs);
+  return { record: pushAgain ? merged : theirs, copies, pushAgain };
 }
 
 function draftsDiffer(a: Draft, b: Draft): boolean {
   return JSON.stringify({ ...a, updatedAt: '' }) !== JSON.stringify({ ...b, updatedAt: '' });
+}
+
+type Kept = DraftConflict | null;
+const same = (a: Kept, b: Kept): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Three-way merge of the kept versions: one side's change wins, two changes are both kept. */
+function mergeConflicts(base: Kept, mine: Kept, theirs: Kept): Kept {
+  if (same(mine, theirs) || same(theirs, base)) return mine;
+  if (same(mine, base)) return theirs;
+  return joinConflicts(mine, theirs);
+}
+
+/** Two kept versions in one: neither text is dropped. */
+export function joinConflicts(
+  a: DraftConflict | null,
+  b: DraftConflict | null,
+): DraftConflict | null {
+  if (!a || !b) return a ?? b;
+  const other = b.title === a.title ? b.body : `${b.title}\n\n${b.body}`;
+  // Already kept whole, as its own paragraphs (not merely as a substring of another line).
+  if (`\n\n${a.body}\n\n`.includes(`\n\n${other}\n\n`)) return a;
+  return { title: a.title, body: `${a.body}\n\n${other}`, at: a.at > b.at ? a.at : b.at };
 }
 
 /**
@@ -80,11 +104,16 @@ export function resolveDraft(
   now: Date,
 ): Resolution {
   if (!mine || !draftsDiffer(mine, theirs)) return { record: theirs, copies: [], pushAgain: false };
-  const from = base ?? { ...theirs, title: '', body: '' };
+  const from = base ?? { ...theirs, title: '', body: '', conflict: null };
   const body = mergeText(from.body, mine.body, theirs.body);
   const title = mergeValue(from.title, mine.title, theirs.title);
   const clash = body === null || title === null;
-  const earlier = mine.conflict ?? theirs.conflict ?? null;
+  // Kept versions merge too: one side resolving them wins, but two different sets are both kept.
+  const earlier = mergeConflicts(
+    from.conflict ?? null,
+    mine.conflict ?? null,
+    theirs.conflict ?? null,
+  );
   const merged: Draft = {
     ...theirs,
     title: title ?? theirs.title,
@@ -105,16 +134,12 @@ export function resolveDraft(
       ) ?? mine.checklist,
     deletedAt: mine.deletedAt && theirs.deletedAt ? theirs.deletedAt : null,
     conflict: clash
-      ? {
-          title: mine.title,
-          body:
-            earlier && earlier.body !== mine.body ? `${mine.body}\n\n${earlier.body}` : mine.body,
-          at: now.toISOString(),
-        }
+      ? joinConflicts({ title: mine.title, body: mine.body, at: now.toISOString() }, earlier)
       : earlier,
     updatedAt: now.toISOString(),
   };
-  return { record: merged, copies: [], pushAgain: draftsDiffer(merged, theirs) };
+  const pushAgain = draftsDiffer(merged, theirs);
+  return { record: pushAgain ? merged : theirs, copies: [], pushAgain };
 }
 
 /** The resolver the sync store calls for each conflict. */

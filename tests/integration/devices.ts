@@ -5,7 +5,7 @@ import { newDraft } from '../../src/compose/new-draft';
 import { setDatabase } from '../../src/storage/db';
 import { WeeknotesDb } from '../../src/storage/schema';
 import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
-import { addMoment, editMoment } from '../../src/storage/moments';
+import { addMoment, deleteMoment, editMoment } from '../../src/storage/moments';
 import type { Draft, Moment } from '../../src/storage/records';
 import { syncStore, type SyncStore } from '../../src/storage/sync-store';
 import { syncRound } from '../../src/sync/engine';
@@ -17,15 +17,23 @@ let names = 0;
 
 /** A device in a test: its own IndexedDB, the real sync store and engine, and a server session. */
 export class SimulatedDevice {
-  readonly db: WeeknotesDb;
-  readonly store: SyncStore;
+  db: WeeknotesDb;
+  store: SyncStore;
   online = true;
   remote: Remote;
+  private readonly name = `device-${++names}-${uuidv7()}`;
 
   constructor(readonly session: TestDevice) {
-    this.db = new WeeknotesDb(`device-${++names}-${uuidv7()}`);
+    this.db = new WeeknotesDb(this.name);
     this.store = syncStore(this.db);
     this.remote = injectRemote(session, () => this.online);
+  }
+
+  /** The app is killed and opened again: only what reached IndexedDB survives. */
+  restart(): void {
+    this.db.close();
+    this.db = new WeeknotesDb(this.name);
+    this.store = syncStore(this.db);
   }
 
   /** Runs storage calls against this device's database. */
@@ -49,6 +57,10 @@ export class SimulatedDevice {
 
   edit(id: string, text: string): Promise<void> {
     return this.on(() => editMoment(id, { text }, new Date().toISOString()));
+  }
+
+  remove(id: string): Promise<void> {
+    return this.on(() => deleteMoment(id, new Date().toISOString()));
   }
 
   async writeDraft(weekStart: string, body: string): Promise<void> {
