@@ -5,7 +5,7 @@ import { registerGuard } from './auth/guard.js';
 import { registerDeviceRoutes } from './auth/devices.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
-import { HttpError, sendHttpError } from './http.js';
+import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { registerSecurityHeaders } from './security.js';
 import { registerStaticApp } from './static-app.js';
 import { registerSyncRoutes } from './sync/routes.js';
@@ -54,6 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.code(status).send({ error: message });
   });
 
+  registerStrictJson(app);
   await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -1,5 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { describeIssues } from '../src/sync/protocol.js';
 
 /** An error that becomes a 4xx JSON answer. */
@@ -38,4 +38,29 @@ export function isSecureContext(request: FastifyRequest): boolean {
   return (
     request.protocol === 'https' || ['localhost', '127.0.0.1', '[::1]'].includes(request.hostname)
   );
+}
+
+/** The body of a request that carries no data: nothing, or an empty JSON object. */
+export const emptyBody = z.strictObject({}).optional();
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * JSON bodies only, and only valid UTF-8: bytes that are not UTF-8 are refused with a 400 rather
+ * than silently replaced, which would change the writer's text. Keys that could pollute
+ * prototypes (`__proto__`, `constructor.prototype`) are refused too.
+ */
+export function registerStrictJson(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new HttpError(400, 'The request body is not valid UTF-8.'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }

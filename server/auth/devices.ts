@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
-import { HttpError, parse } from '../http.js';
+import { emptyBody, HttpError, parse } from '../http.js';
 import { requireCaller } from './guard.js';
 
 const deviceParams = z.strictObject({ id: z.uuid() });
@@ -42,6 +42,7 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Kysely<Database>)
   app.post('/api/devices/:id/revoke', async (request) => {
     const caller = requireCaller(request);
     const { id } = parse(deviceParams, request.params);
+    parse(emptyBody, request.body);
     const revoked = await db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('devices')

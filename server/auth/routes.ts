@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
-import { HttpError, parse, requestOrigin } from '../http.js';
+import { emptyBody, HttpError, parse, requestOrigin } from '../http.js';
 import { addDevice, createUser, deviceName, redeemCode } from './accounts.js';
 import { saveChallenge, takeChallenge } from './challenges.js';
 import { clearSessionCookie, requireCaller, sessionToken, setSessionCookie } from './guard.js';
@@ -35,7 +35,6 @@ const codeBody = z.strictObject({
   code: z.string().min(1).max(64),
   deviceName: z.string().max(200).optional(),
 });
-const emptyBody = z.strictObject({}).optional();
 
 /** Where WebAuthn must have happened: PUBLIC_ORIGIN if set, else the origin the request came to. */
 function relyingParty(request: FastifyRequest, publicOrigin: string | undefined) {
