@@ -61,6 +61,6 @@ export function registerStrictJson(app: FastifyInstance): void {
       done(new HttpError(400, 'The request body is not valid UTF-8.'), undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
 }

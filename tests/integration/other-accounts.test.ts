@@ -27,7 +27,7 @@ const mutation = (id: string, payload: string, baseVersion = 0) => ({
 });
 
 /** Every endpoint that needs a session, as one device would call it. */
-function signedInEndpoints(someDevice: string): InjectOptions[] {
+function signedInEndpoints(someDevice: string): (InjectOptions & { url: string })[] {
   return [
     { method: 'GET', url: '/api/me' },
     { method: 'GET', url: '/api/devices' },
