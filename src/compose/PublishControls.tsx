@@ -5,6 +5,9 @@ import type { Draft } from '../storage/records';
 import { deviceTimeZone, localDateIn } from '../week/local-time';
 import { longDate } from './long-date';
 
+/** Only web addresses become links: a synced or restored draft could carry `javascript:`. */
+const isWebAddress = (s: string): boolean => /^https?:\/\/\S+$/i.test(s);
+
 /** Draft or published: "Mark as published" records the date and, if given, the post's URL. */
 export function PublishControls({ draft }: { draft: Draft }) {
   const state = useAppState();
@@ -24,7 +27,7 @@ export function PublishControls({ draft }: { draft: Draft }) {
 
   function publish(): void {
     const link = url.trim();
-    if (link && !/^https?:\/\/\S+$/i.test(link)) {
+    if (link && !isWebAddress(link)) {
       setProblem('The address must start with https:// or http://');
       return;
     }
@@ -40,7 +43,12 @@ export function PublishControls({ draft }: { draft: Draft }) {
           {draft.publishedUrl && (
             <>
               {' '}
-              at <a href={draft.publishedUrl}>{draft.publishedUrl}</a>
+              at{' '}
+              {isWebAddress(draft.publishedUrl) ? (
+                <a href={draft.publishedUrl}>{draft.publishedUrl}</a>
+              ) : (
+                draft.publishedUrl
+              )}
             </>
           )}
           .
