@@ -199,3 +199,54 @@ test('signing up before the sync code has loaded still signs the device in', asy
     await server.stop();
   }
 });
+
+test('a whole capture, compile and sync run asks no other origin for anything', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const url = localhost(server);
+  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
+  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  const foreign: string[] = [];
+  const blocked: string[] = [];
+  for (const context of [phoneContext, laptopContext]) {
+    context.on('request', (r) => {
+      if (!r.url().startsWith(url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
+    });
+    context.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+  }
+  try {
+    const first = await phone.goto(url);
+    const csp = first?.headers()['content-security-policy'] ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc).toBe("'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+
+    await signUpAndLink(phone, laptop, url);
+    await phone.goto(url);
+    await capture(phone, 'Budget review with @Priya #finance');
+    await capture(phone, 'Show and tell went well');
+    await phone.goto(`${url}/write`);
+    await phone.getByRole('button', { name: 'Compile draft' }).click();
+    await draftBody(phone).click();
+    await phone.keyboard.press('Control+End');
+    await draftBody(phone).pressSequentially('A good week.');
+    await expect(phone.locator('.sync-status')).not.toContainText('waiting', { timeout: 15_000 });
+    await phone.getByRole('button', { name: 'Preview' }).click();
+
+    await laptop.goto(`${url}/write`);
+    await expect(draftBody(laptop)).toHaveValue(/A good week\./, { timeout: 15_000 });
+    await laptop.goto(`${url}/week`);
+    await expect(laptop.getByText('Show and tell went well')).toBeVisible();
+
+    expect(foreign).toEqual([]);
+    expect(blocked).toEqual([]);
+  } finally {
+    await phoneContext.close();
+    await laptopContext.close();
+    await server.stop();
+  }
+});

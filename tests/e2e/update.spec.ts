@@ -38,3 +38,47 @@ test('a waiting update is offered, and accepting it keeps unsaved text', async (
     await server.stop();
   }
 });
+
+test('an update arriving while the draft editor has unsaved typing keeps every character', async ({
+  page,
+}) => {
+  const dist = copyOfBuiltApp();
+  const server = await startServer({ staticDir: dist });
+  const body = page.getByRole('textbox', { name: 'Weeknote in Markdown' });
+  try {
+    await page.goto(`${server.url}/write`);
+    await waitForServiceWorker(page);
+    await page.getByRole('button', { name: 'Compile draft' }).click();
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await body.pressSequentially('Typed before the update. ');
+
+    appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Weeknotes' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+
+    // Still typing when the update is accepted: the last keystrokes have not reached IndexedDB.
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await body.pressSequentially('And typed while it waited.');
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      prompt.getByRole('button', { name: 'Reload to update' }).click(),
+    ]);
+    await expect(body).toHaveValue(/Typed before the update\. And typed while it waited\.$/);
+    await expect(prompt).toHaveCount(0);
+    // And the text is in IndexedDB itself, not only in the per-keystroke local copy.
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Saved on this device' }),
+    ).toBeVisible();
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(body).toHaveValue(/And typed while it waited\.$/);
+  } finally {
+    await server.stop();
+  }
+});
