@@ -18,6 +18,8 @@ export function createAppState() {
   return {
     /** A storage failure the writer must see, or null. */
     storageProblem: signal<StorageProblem | null>(null),
+    /** The text a failed write was saving, offered as a file so it can be kept elsewhere. */
+    unsavedText: signal<string | null>(null),
     settings: signal<Settings>(DEFAULT_SETTINGS),
     toast: signal<Toast | null>(null),
     /** Moments saved since the app opened. */
@@ -48,12 +50,17 @@ export function useAppState(): AppState {
   return state;
 }
 
-/** Shows a storage failure to the writer. A storage that never opened stays the headline. */
+/**
+ * Shows a storage failure to the writer. A storage that never opened stays the headline. `text`
+ * is what the failed write held: the writer can download it from the banner.
+ */
 export function reportProblem(
   state: AppState,
   err: unknown,
   during: 'write' | 'read' = 'write',
+  text?: string,
 ): void {
+  if (text !== undefined) state.unsavedText.value = text;
   const problem = toStorageProblem(err, during);
   if (state.storageProblem.value?.kind === 'unavailable' && problem.kind !== 'quota') return;
   state.storageProblem.value = problem;

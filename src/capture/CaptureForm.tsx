@@ -48,7 +48,7 @@ export function CaptureForm({ shared, onSaved }: Props) {
     try {
       await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone()));
     } catch (err) {
-      reportProblem(state, err);
+      reportProblem(state, err, 'write', submitted);
       return;
     }
     // User Timing mark for the benchmarks: the moment is committed in IndexedDB.

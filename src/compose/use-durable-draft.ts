@@ -54,7 +54,7 @@ export function useDurableDraft(draft: Draft) {
       }
     } catch (err) {
       setSaveState('failed');
-      reportProblem(state, err);
+      reportProblem(state, err, 'write', `# ${next.title}\n\n${next.body}`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { capture, captureBox, expect, test, todaysMoments } from './fixtures';
 
 test('when a write fails for lack of space, the writer is told and keeps the text', async ({
@@ -18,6 +19,37 @@ test('when a write fails for lack of space, the writer is told and keeps the tex
   await expect(page.getByRole('alert')).toContainText('out of storage space');
   await expect(captureBox(page)).toHaveValue('This must not vanish');
   await expect(todaysMoments(page)).toHaveCount(1);
+  // The text can be taken out of the app as a file, while the disk is still full.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unsaved text' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^weeknotes-unsaved-.*\.txt$/);
+  expect(readFileSync(await download.path(), 'utf8')).toBe('This must not vanish');
+});
+
+test('when the draft cannot be saved for lack of space, the draft can still be downloaded', async ({
+  page,
+}) => {
+  await page.goto('/write');
+  await page.getByRole('button', { name: 'Compile draft' }).click();
+  const body = page.getByRole('textbox', { name: 'Weeknote in Markdown' });
+  await expect(body).not.toHaveValue('');
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = (): never => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await body.pressSequentially('Written on a full disk.');
+  await expect(page.getByRole('alert')).toContainText('out of storage space');
+  await expect(body).toHaveValue(/Written on a full disk\.$/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the unsaved text' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toMatch(/Written on a full disk\.$/);
 });
 
 test('when IndexedDB cannot be opened, the writer is told and can still type', async ({ page }) => {
