@@ -55,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerStrictJson(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerGuard(app, database.db);
@@ -65,7 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     rateLimit: { max: options.authRateLimit ?? 30, timeWindow: '1 minute' },
   });
   registerDeviceRoutes(app, database.db);
-  registerSyncRoutes(app, database.db);
+  registerSyncRoutes(app, database.db, database.engine);
   await registerStaticApp(app, options.staticDir);
   return app;
 }

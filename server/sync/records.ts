@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type {
   Mutation,
   PullResponse,
@@ -20,10 +20,14 @@ function toSyncRecord(row: Selectable<RecordsTable>): SyncRecord {
   };
 }
 
+type RecordRow = Selectable<RecordsTable>;
+
 /**
- * Applies a batch of mutations for one user, in one transaction. The user's row is locked first,
- * so pushes for one user are serialised and `seq` strictly increases. A mutation seen before
- * returns its first result and changes nothing; one made on an old version is a conflict.
+ * Applies a batch of mutations for one user, in one transaction. The user's row is locked first
+ * and a seq reserved for every mutation, so pushes for one user are serialised and `seq` strictly
+ * increases (a conflict or duplicate leaves a gap, which pulls never notice). A mutation seen
+ * before returns its first result and changes nothing; one made on an old version is a conflict.
+ * Reads and writes are in bulk: a batch costs the same few statements whatever its size.
  */
 export function pushMutations(
   db: Kysely<Database>,
@@ -31,26 +35,49 @@ export function pushMutations(
   mutations: Mutation[],
   now: string,
 ): Promise<PushResult[]> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => applyPush(trx, userId, mutations, now));
+}
+
+async function applyPush(
+  trx: Transaction<Database>,
+  userId: string,
+  mutations: Mutation[],
+  now: string,
+): Promise<PushResult[]> {
+  {
     const locked = await trx
       .updateTable('users')
-      .set({ seq: sql<number>`seq` })
+      .set({ seq: sql<number>`seq + ${mutations.length}` })
       .where('id', '=', userId)
       .returning('seq')
       .executeTakeFirst();
     if (!locked) throw new Error('No such user');
-    let seq = Number(locked.seq);
-    const results: PushResult[] = [];
+    let seq = Number(locked.seq) - mutations.length;
 
+    const seen = new Map<string, PushResult>();
+    const seenRows = await trx
+      .selectFrom('mutations')
+      .select(['mutation_id', 'result'])
+      .where('user_id', '=', userId)
+      .where('mutation_id', 'in', [...new Set(mutations.map((m) => m.mutationId))])
+      .execute();
+    for (const row of seenRows) seen.set(row.mutation_id, JSON.parse(row.result) as PushResult);
+    const current = new Map<string, RecordRow>();
+    const currentRows = await trx
+      .selectFrom('records')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', 'in', [...new Set(mutations.map((m) => m.id))])
+      .execute();
+    for (const row of currentRows) current.set(row.id, row);
+    const existed = new Set(current.keys());
+
+    const results: PushResult[] = [];
+    const written = new Map<string, RecordRow>();
+    const mutationRows: Database['mutations'][] = [];
     for (const m of mutations) {
-      const seen = await trx
-        .selectFrom('mutations')
-        .select('result')
-        .where('user_id', '=', userId)
-        .where('mutation_id', '=', m.mutationId)
-        .executeTakeFirst();
-      if (seen) {
-        const first = JSON.parse(seen.result) as PushResult;
+      const first = seen.get(m.mutationId);
+      if (first) {
         results.push({
           ...first,
           status: 'duplicate',
@@ -58,55 +85,117 @@ export function pushMutations(
         });
         continue;
       }
-      const current = await trx
-        .selectFrom('records')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('id', '=', m.id)
-        .executeTakeFirst();
-
+      const was = current.get(m.id);
       let result: PushResult;
-      if (current && (Number(current.version) !== m.baseVersion || current.kind !== m.kind)) {
-        result = { mutationId: m.mutationId, status: 'conflict', record: toSyncRecord(current) };
+      if (was && (Number(was.version) !== m.baseVersion || was.kind !== m.kind)) {
+        result = { mutationId: m.mutationId, status: 'conflict', record: toSyncRecord(was) };
       } else {
         seq += 1;
-        const row = {
+        const row: RecordRow = {
           user_id: userId,
           id: m.id,
           kind: m.kind,
-          version: (current ? Number(current.version) : 0) + 1,
+          version: (was ? Number(was.version) : 0) + 1,
           seq,
           updated_at: m.updatedAt,
           deleted: m.deleted ? 1 : 0,
           payload: m.payload,
         };
-        if (current) {
-          await trx
-            .updateTable('records')
-            .set(row)
-            .where('user_id', '=', userId)
-            .where('id', '=', m.id)
-            .execute();
-        } else {
-          await trx.insertInto('records').values(row).execute();
-        }
+        current.set(m.id, row);
+        written.set(m.id, row);
         result = { mutationId: m.mutationId, status: 'applied', record: toSyncRecord(row) };
       }
-      await trx
-        .insertInto('mutations')
-        .values({
-          user_id: userId,
-          mutation_id: m.mutationId,
-          result: JSON.stringify(result),
-          created_at: now,
-        })
-        .execute();
+      seen.set(m.mutationId, result);
+      mutationRows.push({
+        user_id: userId,
+        mutation_id: m.mutationId,
+        result: JSON.stringify(result),
+        created_at: now,
+      });
       results.push(result);
     }
 
-    await trx.updateTable('users').set({ seq }).where('id', '=', userId).execute();
+    const inserts = [...written.values()].filter((row) => !existed.has(row.id));
+    if (inserts.length > 0) await trx.insertInto('records').values(inserts).execute();
+    for (const row of written.values()) {
+      if (!existed.has(row.id)) continue;
+      await trx
+        .updateTable('records')
+        .set(row)
+        .where('user_id', '=', userId)
+        .where('id', '=', row.id)
+        .execute();
+    }
+    if (mutationRows.length > 0) await trx.insertInto('mutations').values(mutationRows).execute();
     return results;
-  });
+  }
+}
+
+interface QueuedPush {
+  userId: string;
+  mutations: Mutation[];
+  now: string;
+  done: (err: unknown, results?: PushResult[]) => void;
+}
+
+/** How many queued pushes may share one transaction. */
+const GROUP_MAX = 64;
+
+/**
+ * Pushes for an SQLite database, committed in groups: pushes that arrive while the event loop is
+ * busy share one transaction (each inside its own savepoint, so one that fails is undone alone),
+ * and one WAL commit then carries them all. Answers go out only after the commit. SQLite has one
+ * writer at a time anyway, so this costs no concurrency and saves a commit per push.
+ */
+export function groupCommittingPusher(db: Kysely<Database>) {
+  const queue: QueuedPush[] = [];
+  let scheduled = false;
+
+  async function runGroup(group: QueuedPush[]): Promise<void> {
+    const outcomes: { err?: unknown; results?: PushResult[] }[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const push of group) {
+          await sql`savepoint push`.execute(trx);
+          try {
+            const results = await applyPush(trx, push.userId, push.mutations, push.now);
+            outcomes.push({ results });
+          } catch (err) {
+            await sql`rollback to savepoint push`.execute(trx);
+            outcomes.push({ err });
+          }
+          await sql`release savepoint push`.execute(trx);
+        }
+      });
+    } catch (err) {
+      for (const push of group) push.done(err);
+      return;
+    }
+    group.forEach((push, i) => push.done(outcomes[i]?.err, outcomes[i]?.results));
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) await runGroup(queue.splice(0, GROUP_MAX));
+    scheduled = false;
+  }
+
+  return (userId: string, mutations: Mutation[], now: string): Promise<PushResult[]> =>
+    new Promise((resolve, reject) => {
+      queue.push({
+        userId,
+        mutations,
+        now,
+        done: (err, results) => {
+          if (results && !err) resolve(results);
+          else reject(err instanceof Error ? err : new Error('The push was not stored'));
+        },
+      });
+      if (!scheduled) {
+        scheduled = true;
+        // After the requests already read from the network this turn have queued theirs.
+        setImmediate(() => void drain());
+      }
+    });
 }
 
 /** The user's records changed after `since`, oldest change first, one page at a time. */

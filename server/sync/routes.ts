@@ -1,22 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { MAX_PULL_LIMIT, pullQuerySchema, pushRequestSchema } from '../../src/sync/protocol.js';
+import {
+  MAX_PULL_LIMIT,
+  pullQuerySchema,
+  pushRequestSchema,
+  type Mutation,
+} from '../../src/sync/protocol.js';
 import { requireCaller } from '../auth/guard.js';
 import type { Database } from '../db/schema.js';
 import { parse } from '../http.js';
-import { pullChanges, pushMutations } from './records.js';
+import { groupCommittingPusher, pullChanges, pushMutations } from './records.js';
 
 /** Largest push body: devices split their outbox into batches well under this. */
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** Push and pull: the whole of the sync protocol on the server. */
-export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+): void {
+  // SQLite commits pushes in groups; PostgreSQL runs each in its own transaction, in parallel.
+  const push =
+    engine === 'sqlite'
+      ? groupCommittingPusher(db)
+      : (userId: string, mutations: Mutation[], now: string) =>
+          pushMutations(db, userId, mutations, now);
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const caller = requireCaller(request);
     const body = parse(pushRequestSchema, request.body);
-    return {
-      results: await pushMutations(db, caller.userId, body.mutations, new Date().toISOString()),
-    };
+    return { results: await push(caller.userId, body.mutations, new Date().toISOString()) };
   });
 
   app.get('/api/sync/pull', async (request) => {

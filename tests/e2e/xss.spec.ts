@@ -134,7 +134,7 @@ async function visitEveryScreen(page: Page, context: BrowserContext): Promise<st
     page,
     `Typed ${PAYLOADS[1]} #tag<img src=x onerror=alert(1)> @x"onmouseover=alert(2)`,
   );
-  await capture(page, PAYLOADS[4]);
+  await capture(page, PAYLOADS[4] ?? '');
 
   const screens: [string, () => Promise<void>][] = [
     [
