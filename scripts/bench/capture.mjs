@@ -55,6 +55,10 @@ export async function benchCapture(server) {
         }),
     );
     commit.push(took);
+    // A writer presses Enter on an idle page: let the list show the moment and the page settle
+    // before the next one, as the raw put below also runs on an idle page.
+    await page.getByText(`Benchmark moment ${i} with`).first().waitFor();
+    await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 2000 })));
   }
   const raw = await page.evaluate(async () => {
     const db = await new Promise((ok, fail) => {
