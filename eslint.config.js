@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const only = (message) => ({ message });
+const ZOD = 'Import z from src/validation/zod: it sets zod up for our CSP first.';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -42,13 +43,22 @@ export default tseslint.config(
   // only sync/ the network.
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/storage/**'],
+    ignores: ['src/storage/**', 'src/validation/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'dexie', ...only('Only src/storage/ may import Dexie.') }] },
+        {
+          paths: [
+            { name: 'dexie', ...only('Only src/storage/ may import Dexie.') },
+            { name: 'zod', ...only(ZOD) },
+          ],
+        },
       ],
     },
+  },
+  {
+    files: ['src/storage/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', ...only(ZOD) }] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

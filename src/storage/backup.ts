@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { draftSchema, momentSchema } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';

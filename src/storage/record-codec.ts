@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import type { Draft, Moment } from './records';
 
 const time = z.string().max(40);

@@ -4,7 +4,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { requestJson } from './remote';
 
 const deviceIdOnly = z.object({ deviceId: z.string() });

@@ -4,7 +4,7 @@
  * deleted) and an opaque payload string, so the payload can be encrypted end to end later
  * without changing the protocol.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod.js';
 
 export const RECORD_KINDS = ['moment', 'draft'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
