@@ -14,7 +14,9 @@ export async function startApp(state: AppState): Promise<void> {
     state.storageProblem.value = toStorageProblem(err, 'open');
   }
   askPersistenceAfterFirstSave(state);
-  // Loaded after the capture screen is up, so it never delays the first keystroke.
+  // Loaded once the screen has shown what it opened for, so it never delays the first keystroke
+  // or the week's first paint.
+  await idle();
   const { startServiceWorker } = await import('../pwa/sw-bridge');
   startServiceWorker({
     onUpdateWaiting: (accept) => {
@@ -24,6 +26,14 @@ export async function startApp(state: AppState): Promise<void> {
   });
   if (state.storageProblem.value?.kind === 'unavailable') return;
   await syncService(state);
+}
+
+/** Resolves when the browser is idle (or after a second at most); Safari has no idle callback. */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 50);
+  });
 }
 
 let loading: Promise<SyncService> | null = null;
