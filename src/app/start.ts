@@ -17,6 +17,8 @@ export async function startApp(state: AppState): Promise<void> {
   // Loaded once the screen has shown what it opened for, so it never delays the first keystroke
   // or the week's first paint.
   await idle();
+  // Finish indexing any moments a sync stored before the app was last closed.
+  void import('../storage/search-index').then((m) => m.indexInBackground()).catch(() => undefined);
   const { startServiceWorker } = await import('../pwa/sw-bridge');
   startServiceWorker({
     onUpdateWaiting: (accept) => {

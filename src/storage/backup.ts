@@ -2,6 +2,7 @@ import { z } from '../validation/zod';
 import { draftSchema, momentSchema } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
+import { visibleMoment } from './stored-moment';
 import { read, write } from './errors';
 
 const FORMAT = 'weeknotes-backup';
@@ -26,7 +27,7 @@ export class BackupProblem extends Error {
 /** Every moment (deleted ones too, so a restore keeps tombstones), draft and setting. */
 export function exportAll(now: Date): Promise<Backup> {
   return read(async (db) => {
-    const moments = (await db.moments.toArray()).map(({ terms: _terms, ...m }) => m);
+    const moments = (await db.moments.toArray()).map(visibleMoment);
     const drafts = await db.drafts.toArray();
     const rows = await db.settings.toArray();
     return {

@@ -2,15 +2,7 @@ import type { StoredMoment } from './db';
 import { read, write } from './errors';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
-
-function stored(moment: Moment): StoredMoment {
-  return { ...moment, terms: searchTerms(moment.text) };
-}
-
-function visible(moment: StoredMoment): Moment {
-  const { terms: _terms, ...rest } = moment;
-  return rest;
-}
+import { storedMoment as stored, visibleMoment as visible } from './stored-moment';
 
 function outboxEntry(recordId: string, at: string): OutboxEntry {
   return { kind: 'moment', recordId, op: 'put', queuedAt: at };
@@ -94,11 +86,21 @@ export async function searchMoments(query: string, limit = 100): Promise<Moment[
   // The longest word narrows the index scan the most; the others filter.
   const [first, ...rest] = searchTerms(query).sort((a, b) => b.length - a.length);
   if (first === undefined) return [];
-  const matches = (m: StoredMoment): boolean =>
-    m.deletedAt === null && rest.every((w) => m.terms.some((t) => t.startsWith(w)));
-  const rows = await read((db) =>
-    db.moments.where('terms').startsWith(first).distinct().filter(matches).toArray(),
-  );
+  const words = [first, ...rest];
+  const has = (terms: string[]) => (w: string) => terms.some((t) => t.startsWith(w));
+  const matches = (m: StoredMoment): boolean => m.deletedAt === null && rest.every(has(m.terms));
+  const rows = await read(async (db) => {
+    const indexed = db.moments.where('terms').startsWith(first).distinct().filter(matches);
+    // Moments just arrived by sync and not yet indexed are searched directly.
+    const waiting = db.moments
+      .where('unindexed')
+      .equals(1)
+      .filter((m) => m.deletedAt === null && words.every(has(searchTerms(m.text))));
+    const [a, b] = await Promise.all([indexed.toArray(), waiting.toArray()]);
+    const found = new Map<string, StoredMoment>();
+    for (const m of [...a, ...b]) found.set(m.id, m);
+    return [...found.values()];
+  });
   return rows.map(visible).sort(byCreated).reverse().slice(0, limit);
 }
 

@@ -50,7 +50,14 @@ export const draftSchema = z.object({
 
 /** A synced record's payload: the record itself, as JSON. */
 export function encodeRecord(record: Moment | Draft): string {
-  const { terms: _terms, ...rest } = record as Moment & { terms?: unknown };
+  const {
+    terms: _terms,
+    unindexed: _unindexed,
+    ...rest
+  } = record as Moment & {
+    terms?: unknown;
+    unindexed?: unknown;
+  };
   return JSON.stringify(rest);
 }
 

@@ -4,6 +4,11 @@ import type { Draft, Moment, OutboxEntry } from './records';
 /** A moment as stored, with the words the search index is built from. */
 export interface StoredMoment extends Moment {
   terms: string[];
+  /**
+   * 1 while `terms` has not been worked out yet: moments arriving by sync are stored at once and
+   * indexed for search in the background (see search-index.ts). Search reads these directly.
+   */
+  unindexed?: 1;
 }
 
 /** The server's version of a record, as last seen. */
@@ -64,6 +69,9 @@ export class WeeknotesDb extends Dexie {
       syncBase: 'id',
       syncMeta: 'key',
       inflight: 'key',
+    });
+    this.version(4).stores({
+      moments: 'id, localDate, createdAt, *tags, *people, *terms, unindexed',
     });
   }
 }

@@ -3,7 +3,7 @@ import { type InflightBatch, type OutgoingMutation, type SyncBase, type Weeknote
 import { read as readApp, write as writeApp } from './errors';
 import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
-import { searchTerms } from './search-terms';
+import { storedMoment, unindexedMoment, visibleMoment } from './stored-moment';
 
 type Kind = 'moment' | 'draft';
 type AnyRecord = Moment | Draft;
@@ -57,8 +57,7 @@ async function localRecord(d: WeeknotesDb, kind: Kind, id: string): Promise<AnyR
   if (kind === 'moment') {
     const m = await d.moments.get(id);
     if (!m) return undefined;
-    const { terms: _terms, ...rest } = m;
-    return rest;
+    return visibleMoment(m);
   }
   return d.drafts.get(id);
 }
@@ -66,7 +65,7 @@ async function localRecord(d: WeeknotesDb, kind: Kind, id: string): Promise<AnyR
 async function putLocal(d: WeeknotesDb, kind: Kind, record: AnyRecord): Promise<void> {
   if (kind === 'moment') {
     const m = record as Moment;
-    await d.moments.put({ ...m, terms: searchTerms(m.text) });
+    await d.moments.put(storedMoment(m));
   } else {
     await d.drafts.put(record as Draft);
   }
@@ -170,8 +169,7 @@ export function syncStore(db?: WeeknotesDb) {
         const records = new Map<string, AnyRecord>();
         for (const m of await d.moments.bulkGet(momentIds)) {
           if (m) {
-            const { terms: _terms, ...rest } = m;
-            records.set(m.id, rest);
+            records.set(m.id, visibleMoment(m));
           }
         }
         for (const dr of await d.drafts.bulkGet(draftIds)) if (dr) records.set(dr.id, dr);
@@ -271,12 +269,11 @@ export function syncStore(db?: WeeknotesDb) {
           const fresh = changes.filter(
             (c, i) => !pending.has(c.id) && !((bases[i]?.version ?? 0) >= c.version),
           );
+          // Stored at once, indexed for search in the background: a first sync brings thousands,
+          // and working out each one's search words here would double its cost.
           const moments = fresh
             .filter((c) => c.kind === 'moment')
-            .map((c) => {
-              const m = decodeMoment(c.payload);
-              return { ...m, terms: searchTerms(m.text) };
-            });
+            .map((c) => unindexedMoment(decodeMoment(c.payload)));
           const drafts = fresh.filter((c) => c.kind === 'draft').map((c) => decodeDraft(c.payload));
           await d.moments.bulkPut(moments);
           await d.drafts.bulkPut(drafts);

@@ -1,4 +1,5 @@
 import { observe } from '../storage/live';
+import { indexInBackground } from '../storage/search-index';
 import { syncStore, type Account } from '../storage/sync-store';
 import { failureStatus, retryDelay, syncRound, type SyncStatus } from './engine';
 import { httpRemote } from './remote';
@@ -49,6 +50,9 @@ export function startSyncService(onStatus: (status: SyncStatus) => void): SyncSe
       if (navigator.locks) await navigator.locks.request('weeknotes-sync', work);
       else await work();
       failures = 0;
+      // Pulled moments are stored first and indexed for search after, without holding sync up.
+      // If indexing fails they stay searchable (search reads them directly) and it tries again.
+      void indexInBackground().catch(() => undefined);
       const state = await store.syncState();
       show({ state: 'synced', lastSyncedAt: state.lastSyncedAt, pending: state.pending });
       if (document.visibilityState === 'visible') schedule(EVERY_MS);

@@ -7,6 +7,7 @@ import { WeeknotesDb } from '../../src/storage/schema';
 import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
 import { addMoment, deleteMoment, editMoment } from '../../src/storage/moments';
 import type { Draft, Moment } from '../../src/storage/records';
+import { visibleMoment } from '../../src/storage/stored-moment';
 import { syncStore, type SyncStore } from '../../src/storage/sync-store';
 import { syncRound } from '../../src/sync/engine';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
@@ -80,7 +81,7 @@ export class SimulatedDevice {
 
   async moments(): Promise<Moment[]> {
     const rows = await this.db.moments.orderBy('id').toArray();
-    return rows.map(({ terms: _terms, ...m }) => m);
+    return rows.map(visibleMoment);
   }
 
   draft(weekStart: string): Promise<Draft | undefined> {

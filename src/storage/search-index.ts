@@ -1,0 +1,33 @@
+import { write } from './errors';
+import { storedMoment, visibleMoment } from './stored-moment';
+
+/**
+ * Works out the search words of up to `limit` moments that arrived by sync without them, in one
+ * transaction. Returns how many it indexed: 0 when none are waiting.
+ */
+export function indexWaitingMoments(limit = 300): Promise<number> {
+  return write((db) =>
+    db.transaction('rw', db.moments, async () => {
+      const waiting = await db.moments.where('unindexed').equals(1).limit(limit).toArray();
+      await db.moments.bulkPut(waiting.map((m) => storedMoment(visibleMoment(m))));
+      return waiting.length;
+    }),
+  );
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Indexes every waiting moment, a batch at a time, giving the page a turn between batches.
+ * One run at a time: a call while one runs joins it.
+ */
+export function indexInBackground(pause = () => new Promise<void>((r) => setTimeout(r, 0))) {
+  running ??= (async () => {
+    try {
+      while ((await indexWaitingMoments()) > 0) await pause();
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
