@@ -3,6 +3,8 @@ import { draftSchema, momentSchema } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
 import { visibleMoment } from './stored-moment';
+import { encodeRecord } from './record-payload';
+import type { StoredMoment } from './db';
 import { read, write } from './errors';
 
 const FORMAT = 'weeknotes-backup';
@@ -73,12 +75,33 @@ export function restoreBackup(
   now: Date,
 ): Promise<{ moments: number; drafts: number; unchanged: number }> {
   return write((db) =>
-    db.transaction('rw', [db.moments, db.drafts, db.settings, db.outbox], async () => {
+    db.transaction('rw', [db.moments, db.drafts, db.settings, db.outbox, db.syncBase], async () => {
       const at = now.toISOString();
       const haveMoments = await db.moments.bulkGet(backup.moments.map((m) => m.id));
       const haveDrafts = await db.drafts.bulkGet(backup.drafts.map((d) => d.id));
       const moments = backup.moments.filter((m, i) => newer(m, haveMoments[i])) as Moment[];
       const drafts = backup.drafts.filter((d, i) => newer(d, haveDrafts[i])) as Draft[];
+      // Pulled moments about to be overwritten keep their merge base first (see moments.ts).
+      const restored = new Set(moments.map((m) => m.id));
+      const pulled = haveMoments.filter(
+        (m) => m !== undefined && m.syncVersion !== undefined && restored.has(m.id),
+      ) as StoredMoment[];
+      const based = new Set(
+        await db.syncBase
+          .where('id')
+          .anyOf(pulled.map((m) => m.id))
+          .primaryKeys(),
+      );
+      await db.syncBase.bulkPut(
+        pulled
+          .filter((m) => !based.has(m.id))
+          .map((m) => ({
+            id: m.id,
+            kind: 'moment' as const,
+            version: m.syncVersion ?? 0,
+            payload: encodeRecord(visibleMoment(m)),
+          })),
+      );
       await db.moments.bulkPut(moments.map((m) => ({ ...m, terms: searchTerms(m.text) })));
       await db.drafts.bulkPut(drafts);
       const queued: OutboxEntry[] = [

@@ -1,6 +1,7 @@
 import type { StoredMoment } from './db';
 import { read, write } from './errors';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
+import { encodeRecord } from './record-payload';
 import { searchTerms } from './search-terms';
 import { storedMoment as stored, visibleMoment as visible } from './stored-moment';
 
@@ -23,9 +24,20 @@ export function addMoment(moment: Moment): Promise<void> {
 
 async function change(id: string, at: string, changes: Partial<StoredMoment>): Promise<void> {
   await write((db) =>
-    db.transaction('rw', db.moments, db.outbox, async () => {
-      const updated = await db.moments.update(id, { ...changes, updatedAt: at });
-      if (updated === 0) throw new Error(`No moment with id ${id}`);
+    db.transaction('rw', db.moments, db.outbox, db.syncBase, async () => {
+      const before = await db.moments.get(id);
+      if (!before) throw new Error(`No moment with id ${id}`);
+      // A moment pulled and not changed since is its own merge base: keep that base before
+      // changing it, so a conflict later merges against what this device last saw.
+      if (before.syncVersion !== undefined && !(await db.syncBase.get(id))) {
+        await db.syncBase.put({
+          id,
+          kind: 'moment',
+          version: before.syncVersion,
+          payload: encodeRecord(visible(before)),
+        });
+      }
+      await db.moments.update(id, { ...changes, updatedAt: at });
       await db.outbox.add(outboxEntry(id, at));
     }),
   );

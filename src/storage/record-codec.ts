@@ -48,18 +48,7 @@ export const draftSchema = z.object({
     .optional(),
 });
 
-/** A synced record's payload: the record itself, as JSON. */
-export function encodeRecord(record: Moment | Draft): string {
-  const {
-    terms: _terms,
-    unindexed: _unindexed,
-    ...rest
-  } = record as Moment & {
-    terms?: unknown;
-    unindexed?: unknown;
-  };
-  return JSON.stringify(rest);
-}
+export { encodeRecord } from './record-payload';
 
 /** Reads a moment from a payload, or throws if it is not one. */
 export function decodeMoment(payload: string): Moment {

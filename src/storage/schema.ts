@@ -9,6 +9,12 @@ export interface StoredMoment extends Moment {
    * indexed for search in the background (see search-index.ts). Search reads these directly.
    */
   unindexed?: 1;
+  /**
+   * The server's version of this moment when it was pulled, for a moment pulled and not changed
+   * here since. A first sync stores thousands; keeping the version in the row saves writing a
+   * syncBase row for each. A local change first turns it into a syncBase row (the merge base).
+   */
+  syncVersion?: number;
 }
 
 /** The server's version of a record, as last seen. */

@@ -52,7 +52,7 @@ describe('search index for moments that arrive by sync', () => {
       'Budget review with @Priya',
     ]);
 
-    await indexInBackground(async () => undefined);
+    await indexInBackground(() => Promise.resolve());
     expect(await db.moments.where('unindexed').equals(1).count()).toBe(0);
     expect(await db.moments.where('terms').equals('depot').count()).toBe(1);
     expect((await searchMoments('budget')).map((m) => m.text)).toEqual([
@@ -76,8 +76,9 @@ describe('search index for moments that arrive by sync', () => {
   it('indexes many in batches', async () => {
     await pull(Array.from({ length: 700 }, (_, i) => `Moment number ${i} about housing`));
     let pauses = 0;
-    await indexInBackground(async () => {
+    await indexInBackground(() => {
       pauses++;
+      return Promise.resolve();
     });
     expect(pauses).toBe(3);
     expect(await db.moments.where('terms').equals('housing').count()).toBe(700);

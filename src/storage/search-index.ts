@@ -1,5 +1,5 @@
 import { write } from './errors';
-import { storedMoment, visibleMoment } from './stored-moment';
+import { searchTerms } from './search-terms';
 
 /**
  * Works out the search words of up to `limit` moments that arrived by sync without them, in one
@@ -9,7 +9,10 @@ export function indexWaitingMoments(limit = 300): Promise<number> {
   return write((db) =>
     db.transaction('rw', db.moments, async () => {
       const waiting = await db.moments.where('unindexed').equals(1).limit(limit).toArray();
-      await db.moments.bulkPut(waiting.map((m) => storedMoment(visibleMoment(m))));
+      // Only the words change: the sync version the row may carry stays.
+      await db.moments.bulkPut(
+        waiting.map(({ unindexed: _unindexed, ...m }) => ({ ...m, terms: searchTerms(m.text) })),
+      );
       return waiting.length;
     }),
   );

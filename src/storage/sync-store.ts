@@ -3,7 +3,7 @@ import { type InflightBatch, type OutgoingMutation, type SyncBase, type Weeknote
 import { read as readApp, write as writeApp } from './errors';
 import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
-import { storedMoment, unindexedMoment, visibleMoment } from './stored-moment';
+import { pulledMoment, storedMoment, visibleMoment } from './stored-moment';
 
 type Kind = 'moment' | 'draft';
 type AnyRecord = Moment | Draft;
@@ -127,6 +127,11 @@ export function syncStore(db?: WeeknotesDb) {
         [d.moments, d.drafts, d.outbox, d.syncBase, d.syncMeta, d.inflight],
         async () => {
           await d.syncBase.clear();
+          await d.moments
+            .filter((m) => m.syncVersion !== undefined)
+            .modify((m) => {
+              delete m.syncVersion;
+            });
           await d.inflight.clear();
           await d.syncMeta.bulkPut([
             { key: 'cursor', value: 0 },
@@ -167,13 +172,15 @@ export function syncStore(db?: WeeknotesDb) {
         const momentIds = ids.filter((id) => chosen.get(id) === 'moment');
         const draftIds = ids.filter((id) => chosen.get(id) === 'draft');
         const records = new Map<string, AnyRecord>();
+        // The version each change was made on: a syncBase row if there is one, else the version a
+        // pulled moment's row carries.
+        const bases = new Map<string, number>();
         for (const m of await d.moments.bulkGet(momentIds)) {
-          if (m) {
-            records.set(m.id, visibleMoment(m));
-          }
+          if (!m) continue;
+          records.set(m.id, visibleMoment(m));
+          if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
         }
         for (const dr of await d.drafts.bulkGet(draftIds)) if (dr) records.set(dr.id, dr);
-        const bases = new Map<string, number>();
         for (const b of await d.syncBase.bulkGet(ids)) if (b) bases.set(b.id, b.version);
 
         const mutations: OutgoingMutation[] = [];
@@ -265,26 +272,37 @@ export function syncStore(db?: WeeknotesDb) {
           const pending = new Set<string>(inflight?.mutations.map((m) => m.id) ?? []);
           for (const key of await d.outbox.where('recordId').anyOf(ids).keys())
             pending.add(key as string);
-          const bases = await d.syncBase.bulkGet(ids);
+          // The version this device last saw of each: its syncBase row, else a pulled moment's row.
+          const bases = new Map<string, number>();
+          const momentIds = changes.filter((c) => c.kind === 'moment').map((c) => c.id);
+          // anyOf walks one cursor over the keys present (none, on a first sync); bulkGet would
+          // make a request per id.
+          for (const m of await d.moments.where('id').anyOf(momentIds).toArray())
+            if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
+          const baseRows = await d.syncBase.where('id').anyOf(ids).toArray();
+          for (const b of baseRows) bases.set(b.id, b.version);
           const fresh = changes.filter(
-            (c, i) => !pending.has(c.id) && !((bases[i]?.version ?? 0) >= c.version),
+            (c) => !pending.has(c.id) && !((bases.get(c.id) ?? 0) >= c.version),
           );
-          // Stored at once, indexed for search in the background: a first sync brings thousands,
-          // and working out each one's search words here would double its cost.
-          const moments = fresh
-            .filter((c) => c.kind === 'moment')
-            .map((c) => unindexedMoment(decodeMoment(c.payload)));
-          const drafts = fresh.filter((c) => c.kind === 'draft').map((c) => decodeDraft(c.payload));
-          await d.moments.bulkPut(moments);
-          await d.drafts.bulkPut(drafts);
+          // A pulled moment carries its version in its row (no syncBase row: a first sync brings
+          // thousands) and is indexed for search in the background, which halves its cost here.
+          const freshMoments = fresh.filter((c) => c.kind === 'moment');
+          const freshDrafts = fresh.filter((c) => c.kind === 'draft');
+          await d.moments.bulkPut(
+            freshMoments.map((c) => pulledMoment(decodeMoment(c.payload), c.version)),
+          );
+          await d.drafts.bulkPut(freshDrafts.map((c) => decodeDraft(c.payload)));
           await d.syncBase.bulkPut(
-            fresh.map((c): SyncBase => ({
+            freshDrafts.map((c): SyncBase => ({
               id: c.id,
               kind: c.kind,
               version: c.version,
               payload: c.payload,
             })),
           );
+          // A syncBase row a moment had is older than the version now in its row.
+          const replaced = new Set(freshMoments.map((c) => c.id));
+          await d.syncBase.bulkDelete(baseRows.filter((b) => replaced.has(b.id)).map((b) => b.id));
           await d.syncMeta.put({ key: 'cursor', value: cursor });
         },
       ),

@@ -13,7 +13,7 @@ export interface SyncStatus {
 
 const BATCH_RECORDS = 100;
 const BATCH_CHARS = 4_000_000;
-const PULL_PAGE = 500;
+const PULL_PAGE = 1000;
 
 /** One round of sync: push everything waiting (batch by batch), then pull everything new. */
 export async function syncRound(store: SyncStore, remote: Remote, now: () => Date): Promise<void> {
@@ -24,12 +24,15 @@ export async function syncRound(store: SyncStore, remote: Remote, now: () => Dat
     const outcomes = batch.length > 0 ? await remote.push(batch) : [];
     await store.settleBatch(outcomes, resolve, now().toISOString());
   }
-  let { cursor } = await store.syncState();
+  const { cursor } = await store.syncState();
+  let page = await remote.pull(cursor, PULL_PAGE);
   for (;;) {
-    const page = await remote.pull(cursor, PULL_PAGE);
+    // The next page is fetched while this one is stored: the network and IndexedDB overlap.
+    const next = page.more ? remote.pull(page.cursor, PULL_PAGE) : null;
+    next?.catch(() => undefined); // its failure is met below, not as an unhandled rejection
     await store.storePulled(page.changes, page.cursor);
-    cursor = page.cursor;
-    if (!page.more) break;
+    if (!next) break;
+    page = await next;
   }
   await store.setLastSynced(now().toISOString());
 }

@@ -129,6 +129,28 @@ describe('sync engine against the real server', () => {
     expect(records.every((r) => r.version === 1)).toBe(true);
   });
 
+  it('merges against the version a pulled moment had when this device changed it', async () => {
+    const [phone, laptop] = await phoneAndLaptop();
+    const m = await phone.capture('Draft the budget paper');
+    await phone.sync();
+    await laptop.sync();
+    // The laptop marks it for next week; meanwhile the phone rewrites the text.
+    await laptop.on(async () => {
+      const { editMoment } = await import('../../src/storage/moments');
+      await editMoment(m.id, { nextWeek: true }, new Date().toISOString());
+    });
+    await phone.edit(m.id, 'Draft and send the budget paper');
+    await phone.sync();
+    await laptop.sync();
+    await phone.sync();
+    for (const device of [phone, laptop]) {
+      const moments = await device.moments();
+      // One moment with both changes: no conflict copy, because the base was kept.
+      expect(moments).toHaveLength(1);
+      expect(moments[0]).toMatchObject({ text: 'Draft and send the budget paper', nextWeek: true });
+    }
+  });
+
   it('syncs deletes as tombstones', async () => {
     const [phone, laptop] = await phoneAndLaptop();
     const m = await phone.capture('Delete me');
