@@ -4,7 +4,9 @@ import { BackupProblem, exportAll, readBackup, restoreBackup } from './backup';
 import { setDatabase } from './db';
 import { addDraft } from './drafts';
 import { addMoment, deleteMoment } from './moments';
+import { encodeRecord } from './record-codec';
 import { WeeknotesDb } from './schema';
+import { syncStore } from './sync-store';
 import { updateSettings } from './settings';
 
 let n = 0;
@@ -103,5 +105,42 @@ describe('backup', () => {
     expect(() => readBackup(data)).toThrow(BackupProblem);
     expect(() => readBackup(data)).toThrow(message);
     expect(await exportAll(now)).toEqual(before);
+  });
+});
+
+describe('restoring over moments pulled from the server', () => {
+  it('keeps the pulled version as the merge base, so the restored text is pushed against it', async () => {
+    const db = freshDevice();
+    const pulled = testMoment('p', '2026-11-16T09:00:00.000+00:00', 'As the server has it');
+    await syncStore(db).storePulled(
+      [
+        {
+          id: 'p',
+          kind: 'moment',
+          version: 3,
+          seq: 7,
+          updatedAt: pulled.updatedAt,
+          deleted: false,
+          payload: encodeRecord(pulled),
+        },
+      ],
+      7,
+    );
+    const newer = {
+      ...pulled,
+      text: 'As the backup has it',
+      updatedAt: '2026-11-23T09:00:00.000Z',
+    };
+    const file = readBackup(
+      JSON.parse(JSON.stringify({ ...(await exportAll(now)), moments: [newer] })) as unknown,
+    );
+    await restoreBackup(file, now);
+
+    const base = await db.syncBase.get('p');
+    expect(base?.version).toBe(3);
+    expect(JSON.parse(base?.payload ?? '{}')).toMatchObject({ text: 'As the server has it' });
+    const [mutation] = (await syncStore(db).nextBatch(10, 1e6)) ?? [];
+    expect(mutation).toMatchObject({ id: 'p', baseVersion: 3 });
+    expect(JSON.parse(mutation?.payload ?? '{}')).toMatchObject({ text: 'As the backup has it' });
   });
 });
