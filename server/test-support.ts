@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDevice, createUser } from './auth/accounts.js';
 import { createSession } from './auth/sessions.js';
+import type { Mutation } from '../src/sync/protocol.js';
 import { buildServer } from './app.js';
 
 /** The origin injected requests claim, matching the Host header inject sends. */
@@ -61,5 +62,24 @@ export async function testAccount(
         ...options,
         headers: { origin: ORIGIN, cookie, ...(options.headers ?? {}) },
       }),
+  };
+}
+
+/** A new moment mutation, as a device would push it. */
+export function testMutation(
+  id: string,
+  baseVersion = 0,
+  payload = '{"text":"hello"}',
+  extra: Partial<Mutation> = {},
+): Mutation {
+  return {
+    mutationId: randomUUID(),
+    id,
+    kind: 'moment',
+    baseVersion,
+    updatedAt: new Date().toISOString(),
+    deleted: false,
+    payload,
+    ...extra,
   };
 }

@@ -1,26 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse, PushResponse } from '../../src/sync/protocol.js';
-import { ENGINES, testAccount, testServer, type TestDevice } from '../test-support.js';
+import {
+  ENGINES,
+  testAccount,
+  testMutation,
+  testServer,
+  type TestDevice,
+} from '../test-support.js';
 
-function mutation(
-  id: string,
-  baseVersion: number,
-  payload: string,
-  extra: Partial<Mutation> = {},
-): Mutation {
-  return {
-    mutationId: randomUUID(),
-    id,
-    kind: 'moment',
-    baseVersion,
-    updatedAt: new Date().toISOString(),
-    deleted: false,
-    payload,
-    ...extra,
-  };
-}
+const mutation = testMutation;
 
 async function push(device: TestDevice, mutations: Mutation[]): Promise<PushResponse> {
   const res = await device.request({

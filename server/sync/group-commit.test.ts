@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation } from '../../src/sync/protocol.js';
-import { testAccount, testServer } from '../test-support.js';
+import { testAccount, testMutation, testServer } from '../test-support.js';
 import { groupCommittingPusher } from './records.js';
 
-const mutation = (id: string, baseVersion = 0): Mutation => ({
-  mutationId: randomUUID(),
-  id,
-  kind: 'moment',
-  baseVersion,
-  updatedAt: new Date().toISOString(),
-  deleted: false,
-  payload: `{"text":"${id}"}`,
-});
+const mutation = (id: string) => testMutation(id, 0, `{"text":"${id}"}`);
 
 describe('group commit on SQLite', () => {
   let app: FastifyInstance;

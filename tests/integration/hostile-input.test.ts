@@ -10,6 +10,7 @@ import {
   ENGINES,
   ORIGIN,
   testAccount,
+  testMutation,
   testServer,
   type TestDevice,
 } from '../../server/test-support';
@@ -23,15 +24,7 @@ interface Attack {
   request: InjectOptions;
 }
 
-const mutation = (): Json => ({
-  mutationId: randomUUID(),
-  id: 'hostile-moment',
-  kind: 'moment',
-  baseVersion: 0,
-  updatedAt: '2026-11-20T10:00:00.000Z',
-  deleted: false,
-  payload: '{"text":"hello"}',
-});
+const mutation = (): Json => ({ ...testMutation('hostile-moment') });
 
 const credential = {
   id: 'abc',

@@ -3,12 +3,12 @@
  * one: nothing of the first account can be read, changed or enumerated.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ENGINES,
   ORIGIN,
   testAccount,
+  testMutation,
   testServer,
   type TestDevice,
 } from '../../server/test-support';
@@ -16,15 +16,8 @@ import { databaseSnapshot } from './snapshot';
 
 const SECRET = 'Supervision notes about Priya';
 
-const mutation = (id: string, payload: string, baseVersion = 0) => ({
-  mutationId: randomUUID(),
-  id,
-  kind: 'moment',
-  baseVersion,
-  updatedAt: '2026-11-20T10:00:00.000Z',
-  deleted: false,
-  payload,
-});
+const mutation = (id: string, payload: string, baseVersion = 0) =>
+  testMutation(id, baseVersion, payload);
 
 /** Every endpoint that needs a session, as one device would call it. */
 function signedInEndpoints(someDevice: string): (InjectOptions & { url: string })[] {
