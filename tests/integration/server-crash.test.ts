@@ -49,26 +49,38 @@ describe.each(engines)('the server killed mid-write on $name', ({ databaseUrl })
 
     const acknowledged = new Map<string, string>(); // mutationId → record id
     const sent = new Map<string, Mutation>();
+    const conflicts: string[] = [];
+    const stuck: string[] = [];
+    const tries = new Map<string, number>();
     let running = true;
     let retries = 0;
+    let answersLost = 0;
 
-    async function push(cookie: string, m: Mutation): Promise<boolean> {
+    /** Sends one push: acknowledged, to be retried, or refused as a conflict (never expected). */
+    async function push(cookie: string, m: Mutation, loseAnswer: boolean) {
       const target = server;
-      if (!target) return false;
+      if (!target) return 'retry';
       try {
         const res = await fetch(`${target.url}/api/sync/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: target.url, cookie },
           body: JSON.stringify({ mutations: [m] }),
         });
-        if (!res.ok) return false;
+        if (!res.ok) return 'retry';
         const [result] = pushResponseSchema.parse(await res.json()).results;
-        return (
+        if (result?.status === 'conflict') return 'conflict';
+        // The server stored it, but the answer never reached the device (a dropped connection):
+        // the device must send it again and be told it was already applied, never a conflict.
+        if (loseAnswer) {
+          answersLost++;
+          return 'retry';
+        }
+        const applied =
           result?.status === 'applied' ||
-          (result?.status === 'duplicate' && result.replayed === 'applied')
-        );
+          (result?.status === 'duplicate' && result.replayed === 'applied');
+        return applied ? 'ack' : 'retry';
       } catch {
-        return false;
+        return 'retry';
       }
     }
 
@@ -86,13 +98,20 @@ describe.each(engines)('the server killed mid-write on $name', ({ databaseUrl })
           payload: JSON.stringify({ text: `client ${n} moment ${i++}` }),
         };
         sent.set(m.mutationId, m);
-        if (await push(cookie, m)) {
+        const outcome = await push(cookie, m, pending === null && i % 7 === 0);
+        if (outcome === 'conflict') {
+          conflicts.push(m.mutationId);
+          pending = null;
+        } else if (outcome === 'ack') {
           acknowledged.set(m.mutationId, m.id);
           pending = null;
         } else {
-          // No acknowledgement: the same mutation is sent again until one comes.
+          // No acknowledgement: the same mutation is sent again until one comes (or, should the
+          // server keep refusing it, the test gives up on it and says so below).
           if (pending) retries++;
-          pending = m;
+          tries.set(m.mutationId, (tries.get(m.mutationId) ?? 0) + 1);
+          pending = (tries.get(m.mutationId) ?? 0) < 100 ? m : null;
+          if (!pending) stuck.push(m.mutationId);
           await sleep(20);
         }
       }
@@ -125,6 +144,10 @@ describe.each(engines)('the server killed mid-write on $name', ({ databaseUrl })
     server.child.kill('SIGTERM');
 
     expect(acknowledged.size).toBeGreaterThan(50);
+    // A resent mutation whose first answer was lost is a duplicate, never a conflict.
+    expect(answersLost).toBeGreaterThan(5);
+    expect(conflicts).toEqual([]);
+    expect(stuck).toEqual([]);
     // The kills really did cut requests off: some mutations had to be sent again.
     expect(retries).toBeGreaterThan(0);
     expect(acknowledged.size).toBe(sent.size);
