@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { formatTime, isoWithOffset, localDateIn, offsetMinutes } from './local-time';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  deviceTimeZone,
+  formatTime,
+  isoWithOffset,
+  localDateIn,
+  offsetMinutes,
+} from './local-time';
 
 describe('local time', () => {
   const lateFriday = new Date('2026-11-20T23:30:00Z');
@@ -28,5 +34,18 @@ describe('local time', () => {
   it('shows the 24-hour time where the moment was captured', () => {
     expect(formatTime('2026-11-20T18:30:00.000-05:00', 'America/New_York')).toBe('18:30');
     expect(formatTime('2026-11-20T23:30:00.000+00:00', 'Europe/London')).toBe('23:30');
+  });
+});
+
+describe('deviceTimeZone', () => {
+  it('asks the browser at most once a minute', () => {
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    const t0 = Date.now() + 3_600_000;
+    const first = deviceTimeZone(t0);
+    expect(deviceTimeZone(t0 + 30_000)).toBe(first);
+    expect(spy).toHaveBeenCalledTimes(1);
+    deviceTimeZone(t0 + 61_000);
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
   });
 });

@@ -54,9 +54,18 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   return `${shifted}${sign}${hh}:${mm}`;
 }
 
-/** The device's IANA time zone. */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+let zone: { name: string; at: number } | null = null;
+
+/**
+ * The device's IANA time zone. Asking costs about a millisecond on a slow phone (a formatter is
+ * built each time), and every save asks, so the answer is kept for a minute: a writer who has
+ * just landed in another zone gets it within the minute.
+ */
+export function deviceTimeZone(now = Date.now()): string {
+  if (!zone || now - zone.at > 60_000) {
+    zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, at: now };
+  }
+  return zone.name;
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
