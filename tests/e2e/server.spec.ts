@@ -52,7 +52,8 @@ test('the server command in npm start runs the built server and prints its URL',
   ).scripts;
   const command = scripts.start.split('&&').pop()?.trim() ?? '';
   expect(command).toMatch(/^node \S+\.js$/);
-  const child = spawn('sh', ['-c', command], {
+  // exec: the shell becomes the server, so stopping the child stops the server too.
+  const child = spawn('sh', ['-c', `exec ${command}`], {
     env: {
       ...process.env,
       PORT: '0',
@@ -71,5 +72,7 @@ test('the server command in npm start runs the built server and prints its URL',
     child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
   });
   expect(printed).toMatch(/Weeknotes is running at http:\/\/127\.0\.0\.1:\d+\//);
+  const exited = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
+  await exited;
 });
