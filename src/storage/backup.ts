@@ -2,8 +2,7 @@ import { z } from '../validation/zod';
 import { draftSchema, momentSchema } from './record-codec';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
-import { visibleMoment } from './stored-moment';
-import { encodeRecord } from './record-payload';
+import { keepMergeBases, visibleMoment } from './stored-moment';
 import type { StoredMoment } from './db';
 import { read, write } from './errors';
 
@@ -81,26 +80,11 @@ export function restoreBackup(
       const haveDrafts = await db.drafts.bulkGet(backup.drafts.map((d) => d.id));
       const moments = backup.moments.filter((m, i) => newer(m, haveMoments[i])) as Moment[];
       const drafts = backup.drafts.filter((d, i) => newer(d, haveDrafts[i])) as Draft[];
-      // Pulled moments about to be overwritten keep their merge base first (see moments.ts).
+      // Pulled moments about to be overwritten keep their merge base first.
       const restored = new Set(moments.map((m) => m.id));
-      const pulled = haveMoments.filter(
-        (m) => m !== undefined && m.syncVersion !== undefined && restored.has(m.id),
-      ) as StoredMoment[];
-      const based = new Set(
-        await db.syncBase
-          .where('id')
-          .anyOf(pulled.map((m) => m.id))
-          .primaryKeys(),
-      );
-      await db.syncBase.bulkPut(
-        pulled
-          .filter((m) => !based.has(m.id))
-          .map((m) => ({
-            id: m.id,
-            kind: 'moment' as const,
-            version: m.syncVersion ?? 0,
-            payload: encodeRecord(visibleMoment(m)),
-          })),
+      await keepMergeBases(
+        db,
+        haveMoments.filter((m): m is StoredMoment => m !== undefined && restored.has(m.id)),
       );
       await db.moments.bulkPut(moments.map((m) => ({ ...m, terms: searchTerms(m.text) })));
       await db.drafts.bulkPut(drafts);

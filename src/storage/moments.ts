@@ -1,9 +1,8 @@
 import type { StoredMoment } from './db';
 import { read, write } from './errors';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
-import { encodeRecord } from './record-payload';
 import { searchTerms } from './search-terms';
-import { storedMoment as stored, visibleMoment as visible } from './stored-moment';
+import { keepMergeBases, storedMoment as stored, visibleMoment as visible } from './stored-moment';
 
 function outboxEntry(recordId: string, at: string): OutboxEntry {
   return { kind: 'moment', recordId, op: 'put', queuedAt: at };
@@ -29,14 +28,7 @@ async function change(id: string, at: string, changes: Partial<StoredMoment>): P
       if (!before) throw new Error(`No moment with id ${id}`);
       // A moment pulled and not changed since is its own merge base: keep that base before
       // changing it, so a conflict later merges against what this device last saw.
-      if (before.syncVersion !== undefined && !(await db.syncBase.get(id))) {
-        await db.syncBase.put({
-          id,
-          kind: 'moment',
-          version: before.syncVersion,
-          payload: encodeRecord(visible(before)),
-        });
-      }
+      await keepMergeBases(db, [before]);
       await db.moments.update(id, { ...changes, updatedAt: at });
       await db.outbox.add(outboxEntry(id, at));
     }),

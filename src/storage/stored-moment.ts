@@ -1,4 +1,5 @@
-import type { StoredMoment } from './db';
+import type { StoredMoment, WeeknotesDb } from './db';
+import { encodeRecord } from './record-payload';
 import type { Moment } from './records';
 import { searchTerms } from './search-terms';
 
@@ -24,4 +25,30 @@ export function visibleMoment(stored: StoredMoment | (Moment & { terms?: unknown
     ...moment
   } = stored as StoredMoment;
   return moment;
+}
+
+/**
+ * Before pulled moments are changed here, keeps each one's pulled version as its merge base (a
+ * syncBase row), unless it has one already. Call inside the transaction that changes them, with
+ * the rows as they were; rows without a sync version are skipped.
+ */
+export async function keepMergeBases(db: WeeknotesDb, before: StoredMoment[]): Promise<void> {
+  const pulled = before.filter((m) => m.syncVersion !== undefined);
+  if (pulled.length === 0) return;
+  const kept = new Set(
+    await db.syncBase
+      .where('id')
+      .anyOf(pulled.map((m) => m.id))
+      .primaryKeys(),
+  );
+  await db.syncBase.bulkPut(
+    pulled
+      .filter((m) => !kept.has(m.id))
+      .map((m) => ({
+        id: m.id,
+        kind: 'moment' as const,
+        version: m.syncVersion ?? 0,
+        payload: encodeRecord(visibleMoment(m)),
+      })),
+  );
 }

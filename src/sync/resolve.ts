@@ -81,10 +81,7 @@ function mergeConflicts(base: Kept, mine: Kept, theirs: Kept): Kept {
 }
 
 /** Two kept versions in one: neither text is dropped. */
-export function joinConflicts(
-  a: DraftConflict | null,
-  b: DraftConflict | null,
-): DraftConflict | null {
+function joinConflicts(a: DraftConflict | null, b: DraftConflict | null): DraftConflict | null {
   if (!a || !b) return a ?? b;
   const other = b.title === a.title ? b.body : `${b.title}\n\n${b.body}`;
   // Already kept whole, as its own paragraphs (not merely as a substring of another line).

@@ -49,6 +49,25 @@ async function signUpAndLink(phone: Page, laptop: Page, url: string): Promise<vo
   await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
 }
 
+/** A fresh server, and a phone and a laptop with passkey authenticators reaching it as localhost. */
+async function phoneAndLaptop(browser: Browser) {
+  const server = await startServer();
+  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
+  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  return {
+    url: localhost(server),
+    phone,
+    laptop,
+    phoneContext,
+    laptopContext,
+    close: async () => {
+      await phoneContext.close();
+      await laptopContext.close();
+      await server.stop();
+    },
+  };
+}
+
 function draftBody(page: Page) {
   return page.getByRole('textbox', { name: 'Weeknote in Markdown' });
 }
@@ -98,10 +117,7 @@ test('a phone and a laptop stay in step through offline capture and draft edits'
 test('the same paragraph edited on both devices offline keeps both versions', async ({
   browser,
 }) => {
-  const server = await startServer();
-  const url = localhost(server);
-  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
-  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  const { url, phone, laptop, phoneContext, laptopContext, close } = await phoneAndLaptop(browser);
   try {
     await signUpAndLink(phone, laptop, url);
     await phone.goto(`${url}/write`);
@@ -138,17 +154,12 @@ test('the same paragraph edited on both devices offline keeps both versions', as
       expect(both).toContain('as the laptop has it');
     }
   } finally {
-    await phoneContext.close();
-    await laptopContext.close();
-    await server.stop();
+    await close();
   }
 });
 
 test('a revoked laptop is refused at its next sync and says so', async ({ browser }) => {
-  const server = await startServer();
-  const url = localhost(server);
-  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
-  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  const { url, phone, laptop, close } = await phoneAndLaptop(browser);
   try {
     await signUpAndLink(phone, laptop, url);
     await phone.goto(`${url}/settings`);
@@ -166,9 +177,7 @@ test('a revoked laptop is refused at its next sync and says so', async ({ browse
     await laptop.goto(`${url}/settings`);
     await expect(laptop.getByText('This device was signed out.')).toBeVisible();
   } finally {
-    await phoneContext.close();
-    await laptopContext.close();
-    await server.stop();
+    await close();
   }
 });
 
@@ -203,10 +212,7 @@ test('signing up before the sync code has loaded still signs the device in', asy
 test('a whole capture, compile and sync run asks no other origin for anything', async ({
   browser,
 }) => {
-  const server = await startServer();
-  const url = localhost(server);
-  const { context: phoneContext, page: phone } = await deviceContext(browser, 'phone');
-  const { context: laptopContext, page: laptop } = await deviceContext(browser, 'laptop');
+  const { url, phone, laptop, phoneContext, laptopContext, close } = await phoneAndLaptop(browser);
   const foreign: string[] = [];
   const blocked: string[] = [];
   for (const context of [phoneContext, laptopContext]) {
@@ -245,8 +251,6 @@ test('a whole capture, compile and sync run asks no other origin for anything', 
     expect(foreign).toEqual([]);
     expect(blocked).toEqual([]);
   } finally {
-    await phoneContext.close();
-    await laptopContext.close();
-    await server.stop();
+    await close();
   }
 });

@@ -1,7 +1,21 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { captureBox, expect, test, waitForServiceWorker } from './fixtures';
 import { copyOfBuiltApp, startServer } from './server';
+
+/** Publishes a new version (any byte change to sw.js is a new service worker) and waits for the
+ * app to offer it. Returns the offer. */
+async function publishUpdate(page: Page, dist: string) {
+  appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  const prompt = page.getByRole('status').filter({ hasText: 'A new version of Weeknotes' });
+  await expect(prompt).toBeVisible({ timeout: 15_000 });
+  return prompt;
+}
 
 test('a waiting update is offered, and accepting it keeps unsaved text', async ({ page }) => {
   const dist = copyOfBuiltApp();
@@ -11,15 +25,7 @@ test('a waiting update is offered, and accepting it keeps unsaved text', async (
     await waitForServiceWorker(page);
     await captureBox(page).fill('Typed just before the update');
 
-    // Publish a new version: any byte change to sw.js is a new service worker.
-    appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
-
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Weeknotes' });
-    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    const prompt = await publishUpdate(page, dist);
     // Nothing reloads on its own while the prompt waits.
     await expect(captureBox(page)).toHaveValue('Typed just before the update');
 
@@ -53,13 +59,7 @@ test('an update arriving while the draft editor has unsaved typing keeps every c
     await page.keyboard.press('Control+End');
     await body.pressSequentially('Typed before the update. ');
 
-    appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Weeknotes' });
-    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    const prompt = await publishUpdate(page, dist);
 
     // Still typing when the update is accepted: the last keystrokes have not reached IndexedDB.
     await body.click();

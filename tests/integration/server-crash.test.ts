@@ -8,6 +8,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { addDevice, createUser } from '../../server/auth/accounts';
 import { createSession } from '../../server/auth/sessions';
+import { testMutation } from '../../server/test-support';
 import type { Database } from '../../server/db/schema';
 import { pullResponseSchema, pushResponseSchema, type Mutation } from '../../src/sync/protocol';
 import { startProcess, type ServerProcess } from './processes';
@@ -88,15 +89,9 @@ describe.each(engines)('the server killed mid-write on $name', ({ databaseUrl })
       let pending: Mutation | null = null;
       let i = 0;
       while (running || pending) {
-        const m: Mutation = pending ?? {
-          mutationId: randomUUID(),
-          id: randomUUID(),
-          kind: 'moment',
-          baseVersion: 0,
-          updatedAt: new Date().toISOString(),
-          deleted: false,
-          payload: JSON.stringify({ text: `client ${n} moment ${i++}` }),
-        };
+        const m: Mutation =
+          pending ??
+          testMutation(randomUUID(), 0, JSON.stringify({ text: `client ${n} moment ${i++}` }));
         sent.set(m.mutationId, m);
         const outcome = await push(cookie, m, pending === null && i % 7 === 0);
         if (outcome === 'conflict') {
