@@ -43,6 +43,13 @@ export interface Settings {
   /** The writer's own series number, for {series}. */
   series: number;
   grouping: Grouping;
+  /** Compiled drafts put a heading over each theme (off: themes are only an order). */
+  themeHeadings: boolean;
+  /** How a tag reads in a post, set once by the writer: `{ bluebadge: 'Blue Badge' }`. Keys are
+   * tags in lower case. */
+  tagNames: Record<string, string>;
+  /** The length the writer aims for, in words; 0 for none. */
+  wordTarget: number;
   /** Whether persistent storage has been asked for, and what the browser answered. */
   persistence: 'not-asked' | 'granted' | 'denied' | 'unsupported';
 }

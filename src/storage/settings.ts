@@ -7,6 +7,9 @@ export const DEFAULT_SETTINGS: Settings = {
   titleTemplate: 'Weeknote v{series}.{week}',
   series: 1,
   grouping: 'day',
+  themeHeadings: false,
+  tagNames: {},
+  wordTarget: 0,
   persistence: 'not-asked',
 };
 
