@@ -41,10 +41,14 @@ describe('backup', () => {
     const source = await exportAll(now);
     const target = freshDevice();
     const result = await restoreBackup(readBackup(backup), now);
-    expect(result).toEqual({ moments: 2, drafts: 1, unchanged: 0 });
+    expect(result).toEqual({ moments: 2, drafts: 1, settings: 2, unchanged: 0 });
     const restored = await exportAll(now);
     expect(restored).toEqual(source);
-    expect(await target.outbox.count()).toBe(3);
+    // Two moments, a draft and two settings, all queued for sync.
+    expect(await target.outbox.count()).toBe(5);
+    expect((await target.outbox.where('recordId').equals('setting-series').first())?.kind).toBe(
+      'setting',
+    );
     expect((await target.moments.get('a'))?.terms).toContain('budget');
   });
 
@@ -55,7 +59,12 @@ describe('backup', () => {
     await restoreBackup(backup, now);
     const once = await exportAll(now);
     const outbox = await target.outbox.count();
-    expect(await restoreBackup(backup, now)).toEqual({ moments: 0, drafts: 0, unchanged: 3 });
+    expect(await restoreBackup(backup, now)).toEqual({
+      moments: 0,
+      drafts: 0,
+      settings: 0,
+      unchanged: 3,
+    });
     expect(await exportAll(now)).toEqual(once);
     expect(await target.outbox.count()).toBe(outbox);
   });
@@ -70,6 +79,30 @@ describe('backup', () => {
     });
     await restoreBackup(backup, now);
     expect((await exportAll(now)).moments[0]?.text).toBe('Newer text');
+  });
+
+  it('keeps this device’s own settings out of a backup, and the writer’s in', async () => {
+    await fill();
+    await updateSettings({ persistence: 'granted' });
+    const backup = await exportAll(now);
+    expect(backup.settings).toEqual({ titleTemplate: 'Notes {week}', series: 4 });
+    // An older backup that still carries it restores without it.
+    const old = readBackup({ ...backup, settings: { ...backup.settings, persistence: 'granted' } });
+    expect(old.settings).toEqual({ titleTemplate: 'Notes {week}', series: 4 });
+  });
+
+  it.each([
+    ['a title template that is not text', { titleTemplate: 5 }, /“titleTemplate”.*must be text/],
+    ['a week start that is no day', { weekStartsOn: 9 }, /“weekStartsOn”.*0 \(Sunday\) to 6/],
+    ['a negative series number', { series: -1 }, /“series”.*0 or more/],
+    ['an unknown grouping', { grouping: 'week' }, /“grouping”/],
+  ])('refuses a backup with %s, saying which setting', async (_case, settings, message) => {
+    await fill();
+    const before = await exportAll(now);
+    const data = { ...before, settings };
+    expect(() => readBackup(data)).toThrow(BackupProblem);
+    expect(() => readBackup(data)).toThrow(message);
+    expect(() => readBackup(data)).toThrow(/Nothing was changed/);
   });
 
   it.each([

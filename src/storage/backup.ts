@@ -1,6 +1,8 @@
 import { z } from '../validation/zod';
 import { draftSchema, momentSchema } from './record-codec';
+import { syncedSettingsSchema } from './record-settings';
 import type { Draft, Moment, OutboxEntry } from './records';
+import { isSyncedSetting, settingRecordId } from './settings';
 import { searchTerms } from './search-terms';
 import { keepMergeBases, visibleMoment } from './stored-moment';
 import type { StoredMoment } from './db';
@@ -14,7 +16,9 @@ const backupSchema = z.object({
   exportedAt: z.string(),
   moments: z.array(momentSchema).max(1_000_000),
   drafts: z.array(draftSchema).max(100_000),
-  settings: z.record(z.string(), z.unknown()),
+  // The writer's preferences, checked as the app checks them. Keys that are not synced settings
+  // (this device's own, such as whether storage is persistent) are dropped.
+  settings: syncedSettingsSchema.partial(),
 });
 
 /** Everything Weeknotes keeps on this device, as one JSON-ready object. */
@@ -25,7 +29,7 @@ export class BackupProblem extends Error {
   override name = 'BackupProblem';
 }
 
-/** Every moment (deleted ones too, so a restore keeps tombstones), draft and setting. */
+/** Every moment (deleted ones too, so a restore keeps tombstones), draft and synced setting. */
 export function exportAll(now: Date): Promise<Backup> {
   return read(async (db) => {
     const moments = (await db.moments.toArray()).map(visibleMoment);
@@ -37,7 +41,9 @@ export function exportAll(now: Date): Promise<Backup> {
       exportedAt: now.toISOString(),
       moments,
       drafts,
-      settings: Object.fromEntries(rows.map((r) => [r.key, r.value])),
+      settings: Object.fromEntries(
+        rows.filter((r) => isSyncedSetting(r.key)).map((r) => [r.key, r.value]),
+      ),
     };
   });
 }
@@ -54,6 +60,11 @@ export function readBackup(data: unknown): Backup {
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    if (issue?.path[0] === 'settings' && issue.path.length > 1) {
+      throw new BackupProblem(
+        `This backup was not restored: its setting “${String(issue.path[1])}” is not one Weeknotes can use (${issue.message}). Nothing was changed.`,
+      );
+    }
     throw new BackupProblem(
       `This backup is damaged and was not restored (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}). Nothing was changed.`,
     );
@@ -72,7 +83,7 @@ const newer = (incoming: { updatedAt: string }, existing?: { updatedAt: string }
 export function restoreBackup(
   backup: Backup,
   now: Date,
-): Promise<{ moments: number; drafts: number; unchanged: number }> {
+): Promise<{ moments: number; drafts: number; settings: number; unchanged: number }> {
   return write((db) =>
     db.transaction('rw', [db.moments, db.drafts, db.settings, db.outbox, db.syncBase], async () => {
       const at = now.toISOString();
@@ -102,17 +113,25 @@ export function restoreBackup(
           queuedAt: at,
         })),
       ];
-      await db.outbox.bulkAdd(queued);
-      // Settings the device has never set come from the backup; the writer's own stay.
+      // Settings the device has never set come from the backup (and sync on); the writer's own stay.
       const have = new Set(await db.settings.toCollection().primaryKeys());
-      await db.settings.bulkPut(
-        Object.entries(backup.settings)
-          .filter(([key]) => !have.has(key))
-          .map(([key, value]) => ({ key, value })),
+      const settings = Object.entries(backup.settings).filter(
+        ([key, value]) => value !== undefined && isSyncedSetting(key) && !have.has(key),
       );
+      await db.settings.bulkPut(settings.map(([key, value]) => ({ key, value, updatedAt: at })));
+      for (const [key] of settings) {
+        if (!isSyncedSetting(key)) continue;
+        queued.push({ kind: 'setting', recordId: settingRecordId(key), op: 'put', queuedAt: at });
+      }
+      await db.outbox.bulkAdd(queued);
       const unchanged =
         backup.moments.length + backup.drafts.length - moments.length - drafts.length;
-      return { moments: moments.length, drafts: drafts.length, unchanged };
+      return {
+        moments: moments.length,
+        drafts: drafts.length,
+        settings: settings.length,
+        unchanged,
+      };
     }),
   );
 }

@@ -29,6 +29,7 @@ export const draftSchema = z.object({
   status: z.enum(['draft', 'published']),
   publishedOn: day.nullable(),
   publishedUrl: z.string().max(2000).nullable(),
+  publishedHash: z.string().max(100).nullable().optional(),
   momentIds: z.array(z.string().max(80)).max(10_000),
   dismissedMomentIds: z.array(z.string().max(80)).max(10_000),
   checklist: z

@@ -1,11 +1,12 @@
 import type { Draft, Moment } from './records';
+import type { SettingRecord } from './settings';
 
 /**
  * A synced record's payload: the record itself, as JSON, without what storage keeps beside a
  * moment (search words, the indexing flag, the version last pulled). No zod here: capture
  * writes use it and must not load the validators.
  */
-export function encodeRecord(record: Moment | Draft): string {
+export function encodeRecord(record: Moment | Draft | SettingRecord): string {
   const {
     terms: _terms,
     unindexed: _unindexed,

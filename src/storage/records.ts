@@ -77,6 +77,8 @@ export interface Draft {
   /** yyyy-MM-dd the writer published it, when published. */
   publishedOn: string | null;
   publishedUrl: string | null;
+  /** Fingerprint of the title and body as they were when marked published, to notice later edits. */
+  publishedHash?: string | null;
   /** Moments compiled into the draft or inserted into it since. */
   momentIds: string[];
   /** Moments offered after a recompile that the writer chose to leave out. */
@@ -99,7 +101,7 @@ export interface DraftConflict {
 /** One change waiting to be sent to the sync server, written in the same transaction as the change. */
 export interface OutboxEntry {
   seq?: number;
-  kind: 'moment' | 'draft';
+  kind: 'moment' | 'draft' | 'setting';
   recordId: string;
   op: 'put';
   queuedAt: string;

@@ -20,7 +20,7 @@ export interface StoredMoment extends Moment {
 /** The server's version of a record, as last seen. */
 export interface SyncBase {
   id: string;
-  kind: 'moment' | 'draft';
+  kind: 'moment' | 'draft' | 'setting';
   version: number;
   payload: string;
 }
@@ -29,7 +29,7 @@ export interface SyncBase {
 export interface OutgoingMutation {
   mutationId: string;
   id: string;
-  kind: 'moment' | 'draft';
+  kind: 'moment' | 'draft' | 'setting';
   baseVersion: number;
   updatedAt: string;
   deleted: boolean;
@@ -47,6 +47,8 @@ export interface InflightBatch {
 export interface SettingRow {
   key: string;
   value: unknown;
+  /** When a synced setting was last changed on this device or pulled. */
+  updatedAt?: string;
 }
 
 /** The Weeknotes IndexedDB database. Never edit a past version(): add the next one. */

@@ -2,11 +2,28 @@ import { uuidv7 } from 'uuidv7';
 import { type InflightBatch, type OutgoingMutation, type SyncBase, type WeeknotesDb } from './db';
 import { read as readApp, write as writeApp } from './errors';
 import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
+import { decodeSetting } from './record-settings';
 import type { Draft, Moment, OutboxEntry } from './records';
+import type { SettingClash, SettingRecord, SyncedSettingKey } from './settings';
 import { pulledMoment, storedMoment, visibleMoment } from './stored-moment';
+import {
+  allSettingsQueued,
+  keepClash,
+  localSetting,
+  putSetting,
+  queueUnsynced,
+  settingKeyOf,
+  settingRecord,
+} from './sync-settings';
 
-type Kind = 'moment' | 'draft';
-type AnyRecord = Moment | Draft;
+type Kind = 'moment' | 'draft' | 'setting';
+type AnyRecord = Moment | Draft | SettingRecord;
+
+/** Settings a sync step changed on this device, so the app can show them, and clashes kept. */
+export interface SettingsTouched {
+  settings: SyncedSettingKey[];
+  clashes: number;
+}
 
 /** The account this device syncs with. */
 export interface Account {
@@ -39,6 +56,8 @@ export interface Resolution {
   record: AnyRecord;
   copies: Moment[];
   pushAgain: boolean;
+  /** A setting both devices changed: the server's value was kept, this device's is told here. */
+  clash?: SettingClash;
 }
 
 /** Merges this device's version of a record with the server's, against the version both began from. */
@@ -50,6 +69,7 @@ export type Resolver = (
 ) => Resolution;
 
 function decode(kind: Kind, payload: string): AnyRecord {
+  if (kind === 'setting') return decodeSetting(payload);
   return kind === 'moment' ? decodeMoment(payload) : decodeDraft(payload);
 }
 
@@ -59,6 +79,7 @@ async function localRecord(d: WeeknotesDb, kind: Kind, id: string): Promise<AnyR
     if (!m) return undefined;
     return visibleMoment(m);
   }
+  if (kind === 'setting') return localSetting(d, id);
   return d.drafts.get(id);
 }
 
@@ -66,10 +87,22 @@ async function putLocal(d: WeeknotesDb, kind: Kind, record: AnyRecord): Promise<
   if (kind === 'moment') {
     const m = record as Moment;
     await d.moments.put(storedMoment(m));
+  } else if (kind === 'setting') {
+    await putSetting(d, record as SettingRecord);
   } else {
     await d.drafts.put(record as Draft);
   }
 }
+
+/** The tables a push reads and settles. */
+const pushTables = (d: WeeknotesDb) => [
+  d.outbox,
+  d.inflight,
+  d.moments,
+  d.drafts,
+  d.settings,
+  d.syncBase,
+];
 
 function outboxRow(kind: Kind, recordId: string, at: string): OutboxEntry {
   return { kind, recordId, op: 'put', queuedAt: at };
@@ -124,7 +157,7 @@ export function syncStore(db?: WeeknotesDb) {
     return write((d) =>
       d.transaction(
         'rw',
-        [d.moments, d.drafts, d.outbox, d.syncBase, d.syncMeta, d.inflight],
+        [d.moments, d.drafts, d.settings, d.outbox, d.syncBase, d.syncMeta, d.inflight],
         async () => {
           await d.syncBase.clear();
           await d.moments
@@ -142,6 +175,7 @@ export function syncStore(db?: WeeknotesDb) {
           await d.outbox.bulkAdd([
             ...moments.map((id) => outboxRow('moment', id, at)),
             ...drafts.map((id) => outboxRow('draft', id, at)),
+            ...(await allSettingsQueued(d, at)),
           ]);
         },
       ),
@@ -154,7 +188,7 @@ export function syncStore(db?: WeeknotesDb) {
    */
   function nextBatch(maxRecords: number, maxChars: number): Promise<OutgoingMutation[] | null> {
     return write((d) =>
-      d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
+      d.transaction('rw', pushTables(d), async () => {
         const inflight = await d.inflight.get('batch');
         if (inflight) return inflight.mutations;
         // The oldest changes first, reading only as much of the outbox as one batch needs.
@@ -181,6 +215,11 @@ export function syncStore(db?: WeeknotesDb) {
           if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
         }
         for (const dr of await d.drafts.bulkGet(draftIds)) if (dr) records.set(dr.id, dr);
+        const settingKeys = ids.flatMap((id) => settingKeyOf(id) ?? []);
+        for (const row of await d.settings.bulkGet(settingKeys)) {
+          const setting = settingRecord(row);
+          if (setting) records.set(setting.id, setting);
+        }
         for (const b of await d.syncBase.bulkGet(ids)) if (b) bases.set(b.id, b.version);
 
         const mutations: OutgoingMutation[] = [];
@@ -221,11 +260,16 @@ export function syncStore(db?: WeeknotesDb) {
    * server's versions, conflicts are merged by `resolve` (and queued again where the merge differs
    * from the server), conflict copies are added, and only then are the outbox rows deleted.
    */
-  function settleBatch(outcomes: PushOutcome[], resolve: Resolver, at: string): Promise<void> {
+  function settleBatch(
+    outcomes: PushOutcome[],
+    resolve: Resolver,
+    at: string,
+  ): Promise<SettingsTouched> {
     return write((d) =>
-      d.transaction('rw', [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase], async () => {
+      d.transaction('rw', [...pushTables(d), d.syncMeta], async () => {
+        const touched: SettingsTouched = { settings: [], clashes: 0 };
         const batch = await d.inflight.get('batch');
-        if (!batch) return;
+        if (!batch) return touched;
         const requeue: OutboxEntry[] = [];
         for (const outcome of outcomes) {
           const { record } = outcome;
@@ -243,6 +287,11 @@ export function syncStore(db?: WeeknotesDb) {
           const mine = await localRecord(d, record.kind, record.id);
           const resolution = resolve(record.kind, base, mine, theirs);
           await putLocal(d, record.kind, resolution.record);
+          if (record.kind === 'setting') touched.settings.push((theirs as SettingRecord).key);
+          if (resolution.clash) {
+            await keepClash(d, resolution.clash);
+            touched.clashes++;
+          }
           if (resolution.pushAgain) requeue.push(outboxRow(record.kind, record.id, at));
           for (const copy of resolution.copies) {
             await putLocal(d, 'moment', copy);
@@ -252,6 +301,7 @@ export function syncStore(db?: WeeknotesDb) {
         await d.outbox.bulkDelete(batch.outboxSeqs);
         await d.inflight.delete('batch');
         await d.outbox.bulkAdd(requeue);
+        return touched;
       }),
     );
   }
@@ -260,57 +310,65 @@ export function syncStore(db?: WeeknotesDb) {
    * Stores a page of pulled changes and the new cursor in one transaction. A record this device
    * has unsent changes to is left alone: its next push meets the new version and merges.
    */
-  function storePulled(changes: IncomingRecord[], cursor: number): Promise<void> {
+  function storePulled(changes: IncomingRecord[], cursor: number): Promise<SyncedSettingKey[]> {
     return write((d) =>
-      d.transaction(
-        'rw',
-        [d.outbox, d.inflight, d.moments, d.drafts, d.syncBase, d.syncMeta],
-        async () => {
-          // Bulk reads and writes: a first sync brings thousands of records.
-          const ids = changes.map((c) => c.id);
-          const inflight = await d.inflight.get('batch');
-          const pending = new Set<string>(inflight?.mutations.map((m) => m.id) ?? []);
-          for (const key of await d.outbox.where('recordId').anyOf(ids).keys())
-            pending.add(key as string);
-          // The version this device last saw of each: its syncBase row, else a pulled moment's row.
-          const bases = new Map<string, number>();
-          const momentIds = changes.filter((c) => c.kind === 'moment').map((c) => c.id);
-          // anyOf walks one cursor over the keys present (none, on a first sync); bulkGet would
-          // make a request per id.
-          for (const m of await d.moments.where('id').anyOf(momentIds).toArray())
-            if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
-          const baseRows = await d.syncBase.where('id').anyOf(ids).toArray();
-          for (const b of baseRows) bases.set(b.id, b.version);
-          const fresh = changes.filter(
-            (c) => !pending.has(c.id) && !((bases.get(c.id) ?? 0) >= c.version),
-          );
-          // A pulled moment carries its version in its row (no syncBase row: a first sync brings
-          // thousands) and is indexed for search in the background, which halves its cost here.
-          const freshMoments = fresh.filter((c) => c.kind === 'moment');
-          const freshDrafts = fresh.filter((c) => c.kind === 'draft');
-          await d.moments.bulkPut(
-            freshMoments.map((c) => pulledMoment(decodeMoment(c.payload), c.version)),
-          );
-          await d.drafts.bulkPut(freshDrafts.map((c) => decodeDraft(c.payload)));
-          await d.syncBase.bulkPut(
-            freshDrafts.map((c): SyncBase => ({
-              id: c.id,
-              kind: c.kind,
-              version: c.version,
-              payload: c.payload,
-            })),
-          );
-          // A syncBase row a moment had is older than the version now in its row.
-          const replaced = new Set(freshMoments.map((c) => c.id));
-          await d.syncBase.bulkDelete(baseRows.filter((b) => replaced.has(b.id)).map((b) => b.id));
-          await d.syncMeta.put({ key: 'cursor', value: cursor });
-        },
-      ),
+      d.transaction('rw', [...pushTables(d), d.syncMeta], async () => {
+        // Bulk reads and writes: a first sync brings thousands of records.
+        const ids = changes.map((c) => c.id);
+        const inflight = await d.inflight.get('batch');
+        const pending = new Set<string>(inflight?.mutations.map((m) => m.id) ?? []);
+        for (const key of await d.outbox.where('recordId').anyOf(ids).keys())
+          pending.add(key as string);
+        // The version this device last saw of each: its syncBase row, else a pulled moment's row.
+        const bases = new Map<string, number>();
+        const momentIds = changes.filter((c) => c.kind === 'moment').map((c) => c.id);
+        // anyOf walks one cursor over the keys present (none, on a first sync); bulkGet would
+        // make a request per id.
+        for (const m of await d.moments.where('id').anyOf(momentIds).toArray())
+          if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
+        const baseRows = await d.syncBase.where('id').anyOf(ids).toArray();
+        for (const b of baseRows) bases.set(b.id, b.version);
+        const fresh = changes.filter(
+          (c) => !pending.has(c.id) && !((bases.get(c.id) ?? 0) >= c.version),
+        );
+        // A pulled moment carries its version in its row (no syncBase row: a first sync brings
+        // thousands) and is indexed for search in the background, which halves its cost here.
+        const freshMoments = fresh.filter((c) => c.kind === 'moment');
+        const freshDrafts = fresh.filter((c) => c.kind === 'draft');
+        const freshSettings = fresh.filter((c) => c.kind === 'setting');
+        const settings = freshSettings.map((c) => decodeSetting(c.payload));
+        await d.moments.bulkPut(
+          freshMoments.map((c) => pulledMoment(decodeMoment(c.payload), c.version)),
+        );
+        await d.drafts.bulkPut(freshDrafts.map((c) => decodeDraft(c.payload)));
+        await d.settings.bulkPut(
+          settings.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt })),
+        );
+        await d.syncBase.bulkPut(
+          [...freshDrafts, ...freshSettings].map((c): SyncBase => ({
+            id: c.id,
+            kind: c.kind,
+            version: c.version,
+            payload: c.payload,
+          })),
+        );
+        // A syncBase row a moment had is older than the version now in its row.
+        const replaced = new Set(freshMoments.map((c) => c.id));
+        await d.syncBase.bulkDelete(baseRows.filter((b) => replaced.has(b.id)).map((b) => b.id));
+        await d.syncMeta.put({ key: 'cursor', value: cursor });
+        return settings.map((r) => r.key);
+      }),
     );
+  }
+
+  /** Queues settings saved before settings synced (see queueUnsynced). Run as sync starts. */
+  function queueUnsyncedSettings(at: string): Promise<void> {
+    return write((d) => queueUnsynced(d, at));
   }
 
   return {
     syncState,
+    queueUnsyncedSettings,
     setAccount,
     setLastSynced,
     startFreshSync,

@@ -1,4 +1,4 @@
-import type { SyncStore } from '../storage/sync-store';
+import type { SettingsTouched, SyncStore } from '../storage/sync-store';
 import { SyncError, type Remote } from './remote';
 import { resolveConflict } from './resolve';
 
@@ -15,14 +15,24 @@ const BATCH_RECORDS = 100;
 const BATCH_CHARS = 4_000_000;
 const PULL_PAGE = 1000;
 
-/** One round of sync: push everything waiting (batch by batch), then pull everything new. */
-export async function syncRound(store: SyncStore, remote: Remote, now: () => Date): Promise<void> {
+/**
+ * One round of sync: push everything waiting (batch by batch), then pull everything new. Says
+ * which settings changed on this device, so the app can show them at once.
+ */
+export async function syncRound(
+  store: SyncStore,
+  remote: Remote,
+  now: () => Date,
+): Promise<SettingsTouched> {
   const resolve = resolveConflict(now);
+  const touched: SettingsTouched = { settings: [], clashes: 0 };
   for (;;) {
     const batch = await store.nextBatch(BATCH_RECORDS, BATCH_CHARS);
     if (!batch) break;
     const outcomes = batch.length > 0 ? await remote.push(batch) : [];
-    await store.settleBatch(outcomes, resolve, now().toISOString());
+    const settled = await store.settleBatch(outcomes, resolve, now().toISOString());
+    touched.settings.push(...settled.settings);
+    touched.clashes += settled.clashes;
   }
   const { cursor } = await store.syncState();
   let page = await remote.pull(cursor, PULL_PAGE);
@@ -30,11 +40,12 @@ export async function syncRound(store: SyncStore, remote: Remote, now: () => Dat
     // The next page is fetched while this one is stored: the network and IndexedDB overlap.
     const next = page.more ? remote.pull(page.cursor, PULL_PAGE) : null;
     next?.catch(() => undefined); // its failure is met below, not as an unhandled rejection
-    await store.storePulled(page.changes, page.cursor);
+    touched.settings.push(...(await store.storePulled(page.changes, page.cursor)));
     if (!next) break;
     page = await next;
   }
   await store.setLastSynced(now().toISOString());
+  return touched;
 }
 
 /** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes. */

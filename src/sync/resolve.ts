@@ -1,7 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { Draft, DraftConflict, Moment } from '../storage/records';
+import type { SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
 import { mergeText, mergeValue } from './merge-text';
+import { resolveSetting } from './resolve-setting';
 
 const union = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])];
 
@@ -135,19 +137,39 @@ export function resolveDraft(
       : earlier,
     updatedAt: now.toISOString(),
   };
+  const publishedHash =
+    mergeValue(
+      from.publishedHash ?? null,
+      mine.publishedHash ?? null,
+      theirs.publishedHash ?? null,
+    ) ??
+    theirs.publishedHash ??
+    null;
+  if (publishedHash !== (theirs.publishedHash ?? null)) merged.publishedHash = publishedHash;
   const pushAgain = draftsDiffer(merged, theirs);
   return { record: pushAgain ? merged : theirs, copies: [], pushAgain };
 }
 
+type AnyRecord = Moment | Draft | SettingRecord;
+
 /** The resolver the sync store calls for each conflict. */
 export function resolveConflict(now: () => Date) {
   return (
-    kind: 'moment' | 'draft',
-    base: Moment | Draft | null,
-    mine: Moment | Draft | undefined,
-    theirs: Moment | Draft,
-  ): Resolution =>
-    kind === 'moment'
+    kind: 'moment' | 'draft' | 'setting',
+    base: AnyRecord | null,
+    mine: AnyRecord | undefined,
+    theirs: AnyRecord,
+  ): Resolution => {
+    if (kind === 'setting') {
+      return resolveSetting(
+        base as SettingRecord | null,
+        mine as SettingRecord | undefined,
+        theirs as SettingRecord,
+        now(),
+      );
+    }
+    return kind === 'moment'
       ? resolveMoment(base as Moment | null, mine as Moment | undefined, theirs as Moment, now())
       : resolveDraft(base as Draft | null, mine as Draft | undefined, theirs as Draft, now());
+  };
 }

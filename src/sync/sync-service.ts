@@ -1,6 +1,6 @@
 import { observe } from '../storage/live';
 import { indexInBackground } from '../storage/search-index';
-import { syncStore, type Account } from '../storage/sync-store';
+import { syncStore, type Account, type SettingsTouched } from '../storage/sync-store';
 import { failureStatus, retryDelay, syncRound, type SyncStatus } from './engine';
 import { httpRemote } from './remote';
 
@@ -21,7 +21,10 @@ export interface SyncService {
  * and every few seconds while open and visible, with backoff after failures. A Web Lock makes sure two tabs never
  * push the same outbox at once. Background Sync is not used (Chromium only).
  */
-export function startSyncService(onStatus: (status: SyncStatus) => void): SyncService {
+export function startSyncService(
+  onStatus: (status: SyncStatus) => void,
+  onSettings: (touched: SettingsTouched) => void = () => undefined,
+): SyncService {
   const store = syncStore();
   let account: Account | null = null;
   let status: SyncStatus = { state: 'local-only', pending: 0, lastSyncedAt: null, message: null };
@@ -47,9 +50,11 @@ export function startSyncService(onStatus: (status: SyncStatus) => void): SyncSe
     show({ state: 'syncing', message: null });
     try {
       const work = () => syncRound(store, httpRemote, () => new Date());
-      if (navigator.locks) await navigator.locks.request('weeknotes-sync', work);
-      else await work();
+      const touched = navigator.locks
+        ? await navigator.locks.request('weeknotes-sync', work)
+        : await work();
       failures = 0;
+      if (touched.settings.length > 0 || touched.clashes > 0) onSettings(touched);
       // Pulled moments are stored first and indexed for search after, without holding sync up.
       // If indexing fails they stay searchable (search reads them directly) and it tries again.
       void indexInBackground().catch(() => undefined);
@@ -99,10 +104,14 @@ export function startSyncService(onStatus: (status: SyncStatus) => void): SyncSe
     if (document.visibilityState === 'visible') void syncNow();
     else if (timer) clearTimeout(timer);
   });
-  void store.syncState().then((state) => {
-    account = state.account;
-    if (account) void syncNow();
-  });
+  void store
+    .queueUnsyncedSettings(new Date().toISOString())
+    .catch(() => undefined)
+    .then(() => store.syncState())
+    .then((state) => {
+      account = state.account;
+      if (account) void syncNow();
+    });
 
   return {
     syncNow,

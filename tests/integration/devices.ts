@@ -6,9 +6,10 @@ import { setDatabase } from '../../src/storage/db';
 import { WeeknotesDb } from '../../src/storage/schema';
 import { addDraft, draftForWeek, updateDraft } from '../../src/storage/drafts';
 import { addMoment, deleteMoment, editMoment } from '../../src/storage/moments';
-import type { Draft, Moment } from '../../src/storage/records';
+import type { Draft, Moment, Settings } from '../../src/storage/records';
+import { getSettings, updateSettings } from '../../src/storage/settings';
 import { visibleMoment } from '../../src/storage/stored-moment';
-import { syncStore, type SyncStore } from '../../src/storage/sync-store';
+import { syncStore, type SettingsTouched, type SyncStore } from '../../src/storage/sync-store';
 import { syncRound } from '../../src/sync/engine';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
 import { SyncError, type Remote } from '../../src/sync/remote';
@@ -75,8 +76,16 @@ export class SimulatedDevice {
     });
   }
 
-  sync(): Promise<void> {
+  sync(): Promise<SettingsTouched> {
     return syncRound(this.store, this.remote, () => new Date());
+  }
+
+  setSettings(changes: Partial<Settings>, at = new Date().toISOString()): Promise<void> {
+    return this.on(() => updateSettings(changes, at));
+  }
+
+  settings(): Promise<Settings> {
+    return this.on(() => getSettings());
   }
 
   async moments(): Promise<Moment[]> {
