@@ -4,17 +4,8 @@ import { updateDraft } from '../storage/drafts';
 import type { Draft, Moment } from '../storage/records';
 import { formatTime } from '../week/local-time';
 import { dayLabel, type Week } from '../week/iso-week';
-import { groupHeading, newMomentsFor } from './compile';
-import {
-  insertIntoSection,
-  insertNewSection,
-  nextWeekHeading,
-  sectionsOf,
-} from './markdown-sections';
-import { momentProse } from './prose';
-
-const END = '';
-const NEW = 'new:';
+import { newMomentsFor } from './compile';
+import { insertMoment, placesFor, suggestedPlace } from './offer-places';
 
 interface Props {
   draft: Draft;
@@ -24,20 +15,13 @@ interface Props {
   onBody: (body: string) => void;
 }
 
-function suggestedPlace(moment: Moment, headings: string[], body: string, grouping: 'day' | 'tag') {
-  if (moment.nextWeek) return nextWeekHeading(body) ?? END;
-  const heading = groupHeading(moment, grouping);
-  if (!heading) return END;
-  return headings.includes(heading) ? heading : NEW + heading;
-}
-
 /** Moments captured since the draft was compiled, each offered for the writer to place or leave out. */
 export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
   const state = useAppState();
   const offered = newMomentsFor(draft, moments, week);
-  const headings = sectionsOf(body).map((s) => s.heading);
   const [places, setPlaces] = useState<Record<string, string>>({});
   if (offered.length === 0) return null;
+  const names = state.settings.value.tagNames;
 
   async function record(changes: Partial<Draft>): Promise<void> {
     try {
@@ -48,13 +32,7 @@ export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
   }
 
   function insert(moment: Moment, place: string): void {
-    const prose = momentProse(moment.text);
-    const block = moment.nextWeek ? `- ${prose}` : prose;
-    onBody(
-      place.startsWith(NEW)
-        ? insertNewSection(body, place.slice(NEW.length), block)
-        : insertIntoSection(body, place || null, block),
-    );
+    onBody(insertMoment(body, moment, place, names));
     void record({ momentIds: [...draft.momentIds, moment.id] });
   }
 
@@ -65,29 +43,26 @@ export function NewMomentsPanel({ draft, week, moments, body, onBody }: Props) {
       </h2>
       <ul class="offers">
         {offered.map((m) => {
-          const grouping = state.settings.value.grouping;
-          const suggested = suggestedPlace(m, headings, body, grouping);
-          const place = places[m.id] ?? suggested;
+          const suggested = suggestedPlace(m, body, names, week);
+          const options = placesFor(body, suggested);
+          const chosen = places[m.id];
+          const place = chosen && options.some((o) => o.value === chosen) ? chosen : suggested;
           const label = `${dayLabel(m.localDate)}, ${formatTime(m.createdAt, m.timeZone)}`;
           return (
             <li key={m.id} class="offer">
               <p class="offer-when">{label}</p>
               <p class="moment-text">{m.text}</p>
-              <label for={`place-${m.id}`}>Put it under</label>
+              <label for={`place-${m.id}`}>Put it</label>
               <select
                 id={`place-${m.id}`}
                 value={place}
                 onChange={(e) => setPlaces({ ...places, [m.id]: e.currentTarget.value })}
               >
-                {headings.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.value.startsWith('h:') ? `Under “${o.label}”` : o.label}
                   </option>
                 ))}
-                {suggested.startsWith(NEW) && (
-                  <option value={suggested}>A new section: {suggested.slice(NEW.length)}</option>
-                )}
-                <option value={END}>The end of the draft</option>
               </select>
               <div class="row">
                 <button

@@ -16,6 +16,8 @@ const settings = {
   titleTemplate: 'Weeknote v{series}.{week}',
   series: 10,
   grouping: 'day' as const,
+  themeHeadings: false,
+  tagNames: {},
 };
 
 describe('compile', () => {
@@ -26,7 +28,7 @@ describe('compile', () => {
     compile(
       moments,
       week,
-      { ...settings, grouping: 'tag' },
+      { ...settings, grouping: 'tag', themeHeadings: true },
       undefined,
       new Date('2026-11-20T16:00:00Z'),
     );

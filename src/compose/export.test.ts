@@ -28,6 +28,13 @@ describe('markdownFile', () => {
     expect(file).toMatch(/^---\ntitle: /);
     expect(file).toContain('\ndate: 2026-11-16\n');
   });
+
+  it('writes a moment’s single line breaks as hard breaks', () => {
+    const lines = { ...draft, body: 'Intro.\n\nRetro\nWent well: the demo\nAction: a room\n' };
+    expect(frontMatterOf(markdownFile(lines, [])).body).toBe(
+      'Intro.\n\nRetro  \nWent well: the demo  \nAction: a room\n',
+    );
+  });
 });
 
 describe('draftTags', () => {

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Draft, Moment } from '../storage/records';
+import { hardBreaks } from './hard-breaks';
 import { renderMarkdown } from './render-markdown';
 
 /** Tags for the front matter: "weeknotes" and the tags of the public moments in the draft. */
@@ -11,13 +12,16 @@ export function draftTags(draft: Draft, moments: Moment[]): string[] {
   return [...new Set(['weeknotes', ...tags])];
 }
 
-/** A Markdown file with YAML front matter that Jekyll, Hugo and Eleventy all read. */
+/**
+ * A Markdown file with YAML front matter that Jekyll, Hugo and Eleventy all read. Single line
+ * breaks become hard breaks, so the post keeps the lines the preview shows.
+ */
 export function markdownFile(draft: Draft, tags: string[]): string {
   const quoted = (value: unknown): string =>
     stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   // The date stays a plain YAML date (2026-11-16), which every generator reads as a date.
   const frontMatter = `${quoted({ title: draft.title })}date: ${draft.weekStart}\n${quoted({ tags })}`;
-  return `---\n${frontMatter}---\n\n${draft.body.trimEnd()}\n`;
+  return `---\n${frontMatter}---\n\n${hardBreaks(draft.body.trimEnd())}\n`;
 }
 
 /** "2026-11-16-weeknote-v10-47.md": the date-first name static site generators expect. */

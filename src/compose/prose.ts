@@ -1,4 +1,5 @@
 import { segments, type Segment } from '../capture/parse-moment';
+import { personName, tagName, type DisplayNames } from './tag-names';
 
 // Words after which a final #tag is part of the sentence ("about the #service-centre").
 const NEEDS_OBJECT = new Set(
@@ -20,20 +21,34 @@ function trailingTagsToDrop(parts: Segment[]): number {
   return lastWord && NEEDS_OBJECT.has(lastWord.toLowerCase()) ? parts.length : end;
 }
 
-/**
- * A moment's text as it should read in a post: "@Priya" becomes "Priya" and "#service-centre"
- * becomes "service centre". Tags trailing at the end are labels and are dropped, unless a single
- * one ends the sentence ("about the #service-centre").
- */
-export function momentProse(text: string): string {
-  const parts = segments(text);
-  return parts
-    .slice(0, trailingTagsToDrop(parts))
+/** One line of a moment as prose, or null when the line was nothing but labels (#tags). */
+function lineProse(line: string, names: DisplayNames): string | null {
+  const parts = segments(line);
+  const kept = parts.slice(0, trailingTagsToDrop(parts));
+  const text = kept
     .map((p) => {
-      if (p.kind === 'person') return p.name;
-      if (p.kind === 'tag') return p.name.replace(/[-_]/g, ' ');
+      if (p.kind === 'person') return personName(p.name, names);
+      if (p.kind === 'tag') return tagName(p.name, names);
       return p.text;
     })
     .join('')
+    .trimEnd();
+  return text === '' && line.trim() !== '' ? null : text;
+}
+
+/**
+ * A moment's text as it should read in a post: "@Priya" becomes "Priya", "#service-centre"
+ * becomes "service centre" and "#BlueBadge" "Blue Badge" (or the writer's own name for them, from
+ * `names`). Each line keeps its line break. Tags trailing at the end of a line are labels and are
+ * dropped, unless a single one ends the sentence ("about the #service-centre"); a line of nothing
+ * but tags goes, and blank lines between paragraphs shrink to one.
+ */
+export function momentProse(text: string, names: DisplayNames = {}): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => lineProse(line, names))
+    .filter((line): line is string => line !== null)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

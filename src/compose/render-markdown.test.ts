@@ -37,20 +37,29 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="https://example.org/post" rel="noopener noreferrer">Read</a>');
   });
 
-  it.each(XSS)('neutralises %s', (payload) => {
-    const html = renderMarkdown(`Before\n\n${payload}\n\nAfter`);
-    const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
-    expect(doc.querySelectorAll('script, iframe, object, embed, form, style, button')).toHaveLength(
-      0,
-    );
-    for (const el of doc.querySelectorAll('*')) {
-      for (const attr of el.attributes) {
-        expect(attr.name, `${el.tagName} ${attr.name}`).not.toMatch(/^on|^style$/i);
-        expect(attr.value, `${el.tagName} ${attr.name}`).not.toMatch(
-          /^\s*(javascript|data|vbscript):/i,
-        );
+  it('keeps a single newline as a line break, and a blank line as a new paragraph', () => {
+    const html = renderMarkdown('Retro\nWent well: the demo\nAction: book a room\n\nNext.');
+    expect(html).toBe('<p>Retro<br>Went well: the demo<br>Action: book a room</p>\n<p>Next.</p>\n');
+  });
+
+  it.each(XSS)('neutralises %s, in its own paragraph and between line breaks', (payload) => {
+    for (const html of [
+      renderMarkdown(`Before\n\n${payload}\n\nAfter`),
+      renderMarkdown(`Before\n${payload}\nAfter`),
+    ]) {
+      const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
+      expect(
+        doc.querySelectorAll('script, iframe, object, embed, form, style, button'),
+      ).toHaveLength(0);
+      for (const el of doc.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          expect(attr.name, `${el.tagName} ${attr.name}`).not.toMatch(/^on|^style$/i);
+          expect(attr.value, `${el.tagName} ${attr.name}`).not.toMatch(
+            /^\s*(javascript|data|vbscript):/i,
+          );
+        }
       }
+      expect(html).toContain('After');
     }
-    expect(html).toContain('After');
   });
 });
