@@ -6,7 +6,6 @@ import { Banners } from './Banners';
 import { Header } from './Header';
 import { NotFound } from './NotFound';
 import { startApp } from './start';
-import { SyncStatusLine } from './SyncStatusLine';
 import { ToastArea } from './ToastArea';
 
 const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
@@ -26,7 +25,6 @@ export function App() {
           Skip to content
         </a>
         <Header />
-        <SyncStatusLine />
         <Banners />
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>

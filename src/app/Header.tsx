@@ -1,23 +1,33 @@
 import { useLocation } from 'preact-iso';
+import { Icon, type IconName } from './icons';
+import { SyncStatusLine } from './SyncStatusLine';
 
-const LINKS = [
-  { href: '/', label: 'Capture', matches: (p: string) => p === '/' || p === '/share' },
-  { href: '/week', label: 'Week', matches: (p: string) => p.startsWith('/week') },
-  { href: '/write', label: 'Write', matches: (p: string) => p.startsWith('/write') },
-  { href: '/archive', label: 'Archive', matches: (p: string) => p === '/archive' },
-  { href: '/settings', label: 'Settings', matches: (p: string) => p === '/settings' },
+const LINKS: { href: string; label: string; icon: IconName; matches: (p: string) => boolean }[] = [
+  { href: '/', label: 'Capture', icon: 'capture', matches: (p) => p === '/' || p === '/share' },
+  { href: '/week', label: 'Week', icon: 'week', matches: (p) => p.startsWith('/week') },
+  { href: '/write', label: 'Write', icon: 'write', matches: (p) => p.startsWith('/write') },
+  { href: '/archive', label: 'Archive', icon: 'archive', matches: (p) => p === '/archive' },
+  { href: '/settings', label: 'Settings', icon: 'settings', matches: (p) => p === '/settings' },
 ];
 
-/** The app name and the main navigation. */
+/**
+ * The app name and the main navigation: a bar along the top on wide screens, and on phones the
+ * name at the top and a tab bar with icons at the bottom, where the thumb is.
+ */
 export function Header() {
   const { path } = useLocation();
   return (
     <header class="app-header">
-      <span class="brand">Weeknotes</span>
-      <nav aria-label="Main">
+      <a class="brand" href="/">
+        <img class="brand-mark" src="/icons/favicon.svg" alt="" width={24} height={24} />
+        Weeknotes
+      </a>
+      <SyncStatusLine />
+      <nav class="tabs-nav" aria-label="Main">
         {LINKS.map((l) => (
           <a key={l.href} href={l.href} aria-current={l.matches(path) ? 'page' : undefined}>
-            {l.label}
+            <Icon name={l.icon} size={22} />
+            <span class="tab-label">{l.label}</span>
           </a>
         ))}
       </nav>

@@ -16,7 +16,18 @@ function when(iso: string): string {
 /** Always-visible sync state: synced, syncing, offline or a problem; changes waiting; last sync. */
 export function SyncStatusLine() {
   const state = useAppState();
-  const { state: sync, pending, lastSyncedAt, message } = state.sync.value;
+  const { state: actual, pending, lastSyncedAt, message } = state.sync.value;
+  // A routine round reads as the last good state: flipping the text to "Syncing…" every few
+  // seconds is noise to a screen reader and ends the editor's undo step (use-settled.ts).
+  const sync = actual === 'syncing' && lastSyncedAt ? 'synced' : actual;
+  const alert =
+    sync === 'offline'
+      ? 'Offline'
+      : sync === 'error'
+        ? `Sync problem: ${message ?? 'unknown'}`
+        : sync === 'signed-out'
+          ? 'Signed out, sync stopped'
+          : '';
   const waiting = pending > 0 ? `${pending} ${pending === 1 ? 'change' : 'changes'} waiting` : '';
   const last = lastSyncedAt ? `last synced ${when(lastSyncedAt)}` : 'not synced yet';
   const parts: string[] = [];
@@ -30,7 +41,10 @@ export function SyncStatusLine() {
   if (sync === 'signed-out') parts.push(`Signed out, sync stopped${waiting ? `; ${waiting}` : ''}`);
 
   return (
-    <p class={`sync-status sync-${sync}`} role="status" data-state={sync}>
+    <p class={`sync-status sync-${sync}`} data-state={actual}>
+      <span class="visually-hidden" role="status">
+        {alert}
+      </span>
       {parts.join(' ')}
       {(sync === 'local-only' || sync === 'signed-out') && (
         <>

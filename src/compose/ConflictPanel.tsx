@@ -33,7 +33,7 @@ export function ConflictPanel({ draft, body, onBody }: Props) {
         overlap. Nothing has been lost: the editor has one version and the other is below.
       </p>
       <label for="conflict-other">The other version</label>
-      <textarea id="conflict-other" class="draft-body conflict-text" readOnly value={other.body} />
+      <textarea id="conflict-other" class="conflict-text" readOnly value={other.body} />
       <div class="row">
         <button type="button" class="secondary" onClick={() => void settle(other.body, body)}>
           Switch to the other version

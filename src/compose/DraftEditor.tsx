@@ -1,16 +1,33 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useAppState } from '../app/app-state';
+import { Icon } from '../app/icons';
 import type { Draft, Moment } from '../storage/records';
 import type { Week } from '../week/iso-week';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ConflictPanel } from './ConflictPanel';
+import { EditorToolbar, handleEditorKey } from './EditorToolbar';
 import { ExportActions } from './ExportActions';
 import { NewMomentsPanel } from './NewMomentsPanel';
 import { PublishControls } from './PublishControls';
 import { renderMarkdown } from './render-markdown';
 import { useDurableDraft } from './use-durable-draft';
-import { countWords, readingTime } from './word-count';
+import { useMediaQuery } from './use-media-query';
+import { useSettled } from './use-settled';
+import { WordTarget } from './WordTarget';
+import './editor.css';
 
-const SAVE_TEXT = { saved: 'Saved on this device', saving: 'Saving…', failed: 'Not saved' };
+/** How long the text must rest before the count, preview and save state follow it. */
+const SETTLE_MS = 350;
+const WIDE = '(min-width: 64rem)';
+
+/** Grows a textarea to fit its text where CSS `field-sizing` cannot, keeping the page still. */
+function fitHeight(box: HTMLTextAreaElement | null): void {
+  if (!box || CSS.supports('field-sizing', 'content')) return;
+  const y = window.scrollY;
+  box.style.height = 'auto';
+  box.style.height = `${box.scrollHeight + 2}px`;
+  window.scrollTo({ top: y });
+}
 
 interface Props {
   draft: Draft;
@@ -18,12 +35,19 @@ interface Props {
   moments: Moment[];
 }
 
-/** Markdown editing with a live, sanitized preview; every keystroke is kept. */
+/** The weeknote's editor: Markdown with a toolbar, a live sanitised preview, every keystroke kept. */
 export function DraftEditor({ draft, week, moments }: Props) {
+  const state = useAppState();
   const text = useDurableDraft(draft);
+  const settledBody = useSettled(text.body, SETTLE_MS);
+  const wide = useMediaQuery(WIDE);
   const [view, setView] = useState<'write' | 'preview'>('write');
-  const words = countWords(text.body);
+  const [moved, setMoved] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
   const current = { ...draft, title: text.title, body: text.body };
+  const showPreview = wide || view === 'preview';
+
+  useLayoutEffect(() => fitHeight(box.current), [text.body, view]);
 
   return (
     <>
@@ -34,12 +58,21 @@ export function DraftEditor({ draft, week, moments }: Props) {
         id="draft-title"
         class="draft-title"
         value={text.title}
+        autoComplete="off"
         onInput={(e) => text.change({ title: e.currentTarget.value })}
       />
-      <p class="draft-meta">
-        <span role="status">{SAVE_TEXT[text.saveState]}</span> · {words}{' '}
-        {words === 1 ? 'word' : 'words'} · {readingTime(words)}
-      </p>
+      <div class="draft-meta">
+        <span class="save-state" data-state={text.saveState}>
+          {text.saveState === 'failed' ? (
+            'Not saved'
+          ) : (
+            <>
+              <Icon name="check" size={14} /> Saved
+            </>
+          )}
+        </span>
+        <WordTarget body={settledBody} target={state.settings.value.wordTarget} />
+      </div>
       <ConflictPanel draft={draft} body={text.body} onBody={(body) => text.change({ body })} />
       <ChecklistPanel draft={draft} body={text.body} onBody={(body) => text.change({ body })} />
       <NewMomentsPanel
@@ -49,41 +82,54 @@ export function DraftEditor({ draft, week, moments }: Props) {
         body={text.body}
         onBody={(body) => text.change({ body })}
       />
-      <div class="tabs" role="group" aria-label="View">
-        <button
-          type="button"
-          aria-pressed={view === 'write'}
-          class="secondary"
-          onClick={() => setView('write')}
-        >
-          Write
-        </button>
-        <button
-          type="button"
-          aria-pressed={view === 'preview'}
-          class="secondary"
-          onClick={() => setView('preview')}
-        >
-          Preview
-        </button>
-      </div>
-      <div class={`editor-panes ${view}`}>
-        <div class="pane-write">
-          <label for="draft-body" class="visually-hidden">
-            Weeknote in Markdown
-          </label>
-          <textarea
-            id="draft-body"
-            class="draft-body"
-            value={text.body}
-            spellcheck
-            onInput={(e) => text.change({ body: e.currentTarget.value })}
-          />
+      {!wide && (
+        <div class="segmented view-switch" role="group" aria-label="View">
+          {(['write', 'preview'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'write' ? 'Write' : 'Preview'}
+            </button>
+          ))}
         </div>
-        <section class="pane-preview" aria-label="Preview">
-          <h1 class="preview-title">{text.title}</h1>
-          <div class="preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
-        </section>
+      )}
+      <div class="editor-card">
+        {(view === 'write' || wide) && (
+          <div class="editor-bar">
+            <EditorToolbar box={box} onMoved={setMoved} />
+          </div>
+        )}
+        <div class={`editor-panes ${view}`}>
+          <div class="pane-write">
+            <label for="draft-body" class="visually-hidden">
+              Weeknote in Markdown
+            </label>
+            <textarea
+              id="draft-body"
+              ref={box}
+              class="draft-body"
+              value={text.body}
+              spellcheck
+              autoCapitalize="sentences"
+              onInput={(e) => text.change({ body: e.currentTarget.value })}
+              onKeyDown={(e) => {
+                const ran = handleEditorKey(e, e.currentTarget);
+                if (ran?.startsWith('Move'))
+                  setMoved(`${ran.replace('Move paragraph', 'Paragraph moved')}.`);
+              }}
+            />
+          </div>
+          {showPreview && (
+            <section class="pane-preview" aria-label="Preview">
+              <h1 class="preview-title">{text.title}</h1>
+              <div
+                class="preview prose"
+                dangerouslySetInnerHTML={{ __html: renderMarkdown(wide ? settledBody : text.body) }}
+              />
+            </section>
+          )}
+        </div>
+        <p class="visually-hidden" role="status">
+          {moved}
+        </p>
       </div>
       <ExportActions draft={current} moments={moments} />
       <PublishControls draft={draft} />

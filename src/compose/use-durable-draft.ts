@@ -8,8 +8,8 @@ import { mergeText, mergeValue } from '../sync/merge-text';
 /** How long typing may go unsaved in IndexedDB (it is in localStorage at once). */
 export const SAVE_DELAY_MS = 300;
 
-/** Where the writer's latest text stands. */
-export type SaveState = 'saved' | 'saving' | 'failed';
+/** Where the writer's latest text stands. 'pending': kept in localStorage, IndexedDB soon. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
 interface Text {
   title: string;
@@ -43,7 +43,11 @@ export function useDurableDraft(draft: Draft) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const next = latest.current;
-    if (next.title === saved.current.title && next.body === saved.current.body) return;
+    if (next.title === saved.current.title && next.body === saved.current.body) {
+      forgetUnsaved(key);
+      setSaveState((s) => (s === 'pending' ? 'saved' : s));
+      return;
+    }
     setSaveState('saving');
     try {
       await updateDraft(draft.id, next, new Date().toISOString());
@@ -63,7 +67,9 @@ export function useDurableDraft(draft: Draft) {
     latest.current = next;
     setText(next);
     keepUnsaved(key, JSON.stringify(next));
-    setSaveState('saving');
+    // Shown as an attribute only: changing the page's text on each keystroke would end the
+    // browser's undo step (see use-settled.ts).
+    setSaveState('pending');
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   }

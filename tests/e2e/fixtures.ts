@@ -44,3 +44,8 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     return registration.active !== null && navigator.serviceWorker.controller !== null;
   });
 }
+
+/** The draft editor's save state once the text is written to IndexedDB (not only kept locally). */
+export function draftSaved(page: Page) {
+  return page.locator('.save-state[data-state="saved"]');
+}

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { captureBox, expect, test, waitForServiceWorker } from './fixtures';
+import { captureBox, expect, test, waitForServiceWorker, draftSaved } from './fixtures';
 import { copyOfBuiltApp, startServer } from './server';
 
 /** Publishes a new version (any byte change to sw.js is a new service worker) and waits for the
@@ -72,9 +72,7 @@ test('an update arriving while the draft editor has unsaved typing keeps every c
     await expect(body).toHaveValue(/Typed before the update\. And typed while it waited\.$/);
     await expect(prompt).toHaveCount(0);
     // And the text is in IndexedDB itself, not only in the per-keystroke local copy.
-    await expect(
-      page.getByRole('status').filter({ hasText: 'Saved on this device' }),
-    ).toBeVisible();
+    await expect(draftSaved(page)).toBeVisible();
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await expect(body).toHaveValue(/And typed while it waited\.$/);
