@@ -5,6 +5,7 @@ import { AppStateContext, createAppState } from './app-state';
 import { Banners } from './Banners';
 import { Header } from './Header';
 import { NotFound } from './NotFound';
+import { announceScreen } from './route-focus';
 import { startApp } from './start';
 import { ToastArea } from './ToastArea';
 
@@ -17,6 +18,7 @@ const ArchiveScreen = lazy(() => import('../compose/ArchiveScreen').then((m) => 
 export function App() {
   const state = useMemo(createAppState, []);
   useEffect(() => void startApp(state), [state]);
+  useEffect(() => announceScreen(location.pathname, true), []);
 
   return (
     <AppStateContext.Provider value={state}>
@@ -28,7 +30,7 @@ export function App() {
         <Banners />
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
-            <Router>
+            <Router onRouteChange={(url) => announceScreen(url)}>
               <Route path="/" component={CaptureScreen} />
               <Route path="/share" component={CaptureScreen} />
               <Route path="/week" component={WeekScreen} />
