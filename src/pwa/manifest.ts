@@ -16,7 +16,7 @@ export const manifest: Partial<ManifestOptions> = {
   display: 'standalone',
   orientation: 'any',
   theme_color: THEME_COLOUR,
-  background_color: '#ffffff',
+  background_color: '#f7f5f1',
   categories: ['productivity', 'utilities'],
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
