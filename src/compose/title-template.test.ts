@@ -25,3 +25,17 @@ describe('templateProblem', () => {
     expect(templateProblem('Weeknote v{series}.{week}')).toBeNull();
   });
 });
+
+describe('names Object.prototype has', () => {
+  const week = weekContaining('2026-11-16', 1);
+  const names = Object.getOwnPropertyNames(Object.prototype);
+
+  it.each(names)('{%s} renders as typed and is named as unknown', (name) => {
+    const template = `Weeknote {${name}} v{series}`;
+    expect(() => renderTitle(template, week, 3)).not.toThrow();
+    expect(renderTitle(template, week, 3)).toBe(`Weeknote {${name}} v3`);
+    expect(templateProblem(template)).toBe(
+      `Unknown token {${name}}. Use {series}, {week}, {yy} or {yyyy}.`,
+    );
+  });
+});
