@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import { BackupProblem, exportAll, readBackup, restoreBackup } from '../storage/backup';
+import { getSettings } from '../storage/settings';
+import { useAppState } from './app-state';
 import { downloadFile } from './download';
+import { countOf } from './plural';
 
 /** Everything on this device in one file, and restoring from such a file. */
 export function BackupSettings() {
+  const state = useAppState();
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
 
   async function download(): Promise<void> {
@@ -15,7 +19,7 @@ export function BackupSettings() {
         'application/json',
       );
       setMessage({
-        text: `Backup of ${backup.moments.length} moments and ${backup.drafts.length} drafts downloaded.`,
+        text: `Backup of ${countOf(backup.moments.length, 'moment')} and ${countOf(backup.drafts.length, 'draft')} downloaded.`,
         problem: false,
       });
     } catch (err) {
@@ -33,8 +37,10 @@ export function BackupSettings() {
         throw new BackupProblem('This file is not a Weeknotes backup.');
       }
       const r = await restoreBackup(readBackup(data), new Date());
+      if (r.settings > 0) state.settings.value = await getSettings();
+      const settings = r.settings > 0 ? ` ${countOf(r.settings, 'setting')} restored too.` : '';
       setMessage({
-        text: `Restored ${r.moments} moments and ${r.drafts} drafts; ${r.unchanged} were already here.`,
+        text: `Restored ${countOf(r.moments, 'moment')} and ${countOf(r.drafts, 'draft')}; ${r.unchanged} ${r.unchanged === 1 ? 'was' : 'were'} already here.${settings}`,
         problem: false,
       });
     } catch (err) {
@@ -43,7 +49,7 @@ export function BackupSettings() {
   }
 
   return (
-    <section aria-labelledby="backup-settings">
+    <section class="settings-card" aria-labelledby="backup-settings">
       <h2 id="backup-settings">Backup</h2>
       <p>One file with every moment, draft and setting on this device.</p>
       <button type="button" class="secondary" onClick={() => void download()}>

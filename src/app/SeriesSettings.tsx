@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { renderTitle, templateProblem } from '../compose/title-template';
 import type { Grouping, Settings } from '../storage/records';
 import { updateSettings } from '../storage/settings';
@@ -6,19 +6,37 @@ import { weekContaining } from '../week/iso-week';
 import { useToday } from '../week/use-today';
 import { reportProblem, useAppState } from './app-state';
 
-/** The weeknote series: title template, series number and how moments are grouped. */
+const TEMPLATE_MAX = 500;
+
+function seriesProblemOf(series: string): string | null {
+  const n = Number(series);
+  return series.trim() === '' || !Number.isSafeInteger(n) || n < 0
+    ? 'The series number must be a whole number, 0 or more.'
+    : null;
+}
+
+function templateProblemOf(template: string): string | null {
+  if (template.length > TEMPLATE_MAX) return 'The title template must be 500 characters or fewer.';
+  return templateProblem(template);
+}
+
+/**
+ * The weeknote series: title template, series number and how moments are grouped. Render it only
+ * once settings are loaded: the fields start from the saved values.
+ */
 export function SeriesSettings() {
   const state = useAppState();
   const settings = state.settings.value;
   const today = useToday();
   const [template, setTemplate] = useState(settings.titleTemplate);
   const [series, setSeries] = useState(String(settings.series));
-  const problem = templateProblem(template);
-  const seriesNumber = Number(series);
-  const seriesProblem =
-    series.trim() === '' || !Number.isInteger(seriesNumber) || seriesNumber < 0
-      ? 'The series number must be a whole number, 0 or more.'
-      : null;
+  const problem = templateProblemOf(template);
+  const seriesProblem = seriesProblemOf(series);
+
+  // A value another device set arrives in the settings: show it. Typing here saves each valid
+  // value first, so this only replaces text that was already saved or could not be.
+  useEffect(() => setTemplate(settings.titleTemplate), [settings.titleTemplate]);
+  useEffect(() => setSeries(String(settings.series)), [settings.series]);
 
   async function save(changes: Partial<Settings>): Promise<void> {
     state.settings.value = { ...state.settings.value, ...changes };
@@ -32,11 +50,11 @@ export function SeriesSettings() {
   const example = renderTitle(
     template,
     weekContaining(today, settings.weekStartsOn),
-    seriesProblem ? settings.series : seriesNumber,
+    seriesProblem ? settings.series : Number(series),
   );
 
   return (
-    <section aria-labelledby="series-settings">
+    <section class="settings-card" aria-labelledby="series-settings">
       <h2 id="series-settings">Your weeknotes</h2>
       <div class="settings-field">
         <label for="title-template">Title template</label>
@@ -44,12 +62,13 @@ export function SeriesSettings() {
           id="title-template"
           type="text"
           value={template}
+          autoComplete="off"
           aria-describedby="title-template-help"
           aria-invalid={problem !== null}
           onInput={(e) => {
             const value = e.currentTarget.value;
             setTemplate(value);
-            if (!templateProblem(value)) void save({ titleTemplate: value });
+            if (!templateProblemOf(value)) void save({ titleTemplate: value });
           }}
         />
         <p id="title-template-help" class="hint">
@@ -61,6 +80,7 @@ export function SeriesSettings() {
         <label for="series-number">Series number</label>
         <input
           id="series-number"
+          class="settings-number"
           type="number"
           inputMode="numeric"
           min={0}
@@ -71,8 +91,7 @@ export function SeriesSettings() {
           onInput={(e) => {
             const value = e.currentTarget.value;
             setSeries(value);
-            const n = Number(value);
-            if (value.trim() !== '' && Number.isInteger(n) && n >= 0) void save({ series: n });
+            if (!seriesProblemOf(value)) void save({ series: Number(value) });
           }}
         />
         {seriesProblem && (
@@ -83,22 +102,24 @@ export function SeriesSettings() {
       </div>
       <fieldset class="settings-field">
         <legend>Group moments in a draft</legend>
-        {(
-          [
-            ['day', 'By day'],
-            ['tag', 'By first tag'],
-          ] as [Grouping, string][]
-        ).map(([value, label]) => (
-          <label key={value} class="flag">
-            <input
-              type="radio"
-              name="grouping"
-              checked={settings.grouping === value}
-              onChange={() => void save({ grouping: value })}
-            />
-            {label}
-          </label>
-        ))}
+        <div class="settings-choices">
+          {(
+            [
+              ['day', 'By day'],
+              ['tag', 'By first tag'],
+            ] as [Grouping, string][]
+          ).map(([value, label]) => (
+            <label key={value} class="flag">
+              <input
+                type="radio"
+                name="grouping"
+                checked={settings.grouping === value}
+                onChange={() => void save({ grouping: value })}
+              />
+              {label}
+            </label>
+          ))}
+        </div>
       </fieldset>
     </section>
   );

@@ -7,8 +7,11 @@ import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
 import { BackupSettings } from './BackupSettings';
 import { InstallButton } from './InstallButton';
+import { countOf } from './plural';
 import { SeriesSettings } from './SeriesSettings';
+import { SettingClashes } from './SettingClashes';
 import { SyncSettings } from './SyncSettings';
+import './settings.css';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -18,6 +21,41 @@ const PERSISTENCE_TEXT: Record<Persistence, string> = {
     'Not guaranteed: the browser may clear Weeknotes’ data if space runs short, and Safari clears a site’s data after 7 days unused unless it is installed.',
   unsupported: 'This browser does not say whether it will keep Weeknotes’ data.',
 };
+
+/** When the week starts. */
+function WeekSettings() {
+  const state = useAppState();
+
+  async function changeWeekStart(value: string): Promise<void> {
+    const weekStartsOn = Number(value) as WeekStartDay;
+    state.settings.value = { ...state.settings.value, weekStartsOn };
+    try {
+      await updateSettings({ weekStartsOn });
+    } catch (err) {
+      reportProblem(state, err);
+    }
+  }
+
+  return (
+    <section class="settings-card" aria-labelledby="week-settings">
+      <h2 id="week-settings">Your week</h2>
+      <div class="settings-field">
+        <label for="week-start">Weeks start on</label>
+        <select
+          id="week-start"
+          value={String(state.settings.value.weekStartsOn)}
+          onChange={(e) => void changeWeekStart(e.currentTarget.value)}
+        >
+          {DAYS.map((day, i) => (
+            <option key={day} value={String(i)}>
+              {day}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
 
 /** Preferences, and what the device keeps. */
 export function SettingsScreen() {
@@ -37,43 +75,28 @@ export function SettingsScreen() {
     });
   }, [state]);
 
-  async function changeWeekStart(value: string): Promise<void> {
-    const weekStartsOn = Number(value) as WeekStartDay;
-    state.settings.value = { ...state.settings.value, weekStartsOn };
-    try {
-      await updateSettings({ weekStartsOn });
-    } catch (err) {
-      reportProblem(state, err);
-    }
-  }
-
   return (
-    <>
+    <div class="settings">
       <h1>Settings</h1>
-      <section aria-labelledby="week-settings">
-        <h2 id="week-settings">Your week</h2>
-        <div class="settings-field">
-          <label for="week-start">Weeks start on</label>
-          <select
-            id="week-start"
-            value={String(state.settings.value.weekStartsOn)}
-            onChange={(e) => void changeWeekStart(e.currentTarget.value)}
-          >
-            {DAYS.map((day, i) => (
-              <option key={day} value={String(i)}>
-                {day}
-              </option>
-            ))}
-          </select>
-        </div>
-      </section>
-      <SeriesSettings />
+      <SettingClashes />
+      {state.settingsLoaded.value ? (
+        <>
+          <WeekSettings />
+          <SeriesSettings />
+        </>
+      ) : (
+        <p class="hint" role="status">
+          Loading your settings…
+        </p>
+      )}
       <SyncSettings />
       <BackupSettings />
-      <section aria-labelledby="storage-settings">
+      <section class="settings-card" aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>
         <p>
-          {moments === undefined ? 'Counting moments…' : `${moments} moments kept on this device.`}{' '}
+          {moments === undefined
+            ? 'Counting moments…'
+            : `${countOf(moments, 'moment')} kept on this device.`}{' '}
           {usage}
         </p>
         <p id="persistence-status">
@@ -88,6 +111,6 @@ export function SettingsScreen() {
         )}
         {!installed && <InstallButton />}
       </section>
-    </>
+    </div>
   );
 }

@@ -42,9 +42,9 @@ export function SignInPanel({ onSignedIn }: Props) {
         </p>
       )}
       <p>
-        Weeknotes works fully on this device without an account. Sync copies your moments and drafts
-        to your other devices through this server. Everything already here is uploaded when you sign
-        in.
+        Weeknotes works fully on this device without an account. Sync copies your moments, drafts
+        and settings to your other devices through this server. Everything already here is uploaded
+        when you sign in.
       </p>
       <div class="settings-field">
         <label for="device-name">Name for this device</label>

@@ -3,6 +3,7 @@ import { syncStore, type Account } from '../storage/sync-store';
 import { signOut, type Me } from '../sync/account';
 import { reportProblem, useAppState } from './app-state';
 import { DevicesPanel } from './DevicesPanel';
+import { RecoveryCodes } from './RecoveryCodes';
 import { SignInPanel } from './SignInPanel';
 import { syncService } from './start';
 
@@ -36,7 +37,7 @@ export function SyncSettings() {
   }
 
   return (
-    <section aria-labelledby="sync-settings" id="sync">
+    <section class="settings-card" aria-labelledby="sync-settings" id="sync">
       <h2 id="sync-settings">Sync</h2>
       {account === undefined ? null : !account || signedOut ? (
         <SignInPanel onSignedIn={(me, c) => void signedIn(me, c)} />
@@ -52,23 +53,7 @@ export function SyncSettings() {
               Sync now
             </button>
           </p>
-          {codes && (
-            <div class="panel" role="region" aria-label="Recovery codes">
-              <h3>Your recovery codes</h3>
-              <p>
-                If you lose every device with your passkey, one of these lets you back in. Each
-                works once. Keep them somewhere safe: they are not shown again.
-              </p>
-              <ol class="codes">
-                {codes.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ol>
-              <button type="button" onClick={() => setCodes(null)}>
-                I have saved them
-              </button>
-            </div>
-          )}
+          {codes && <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />}
           <DevicesPanel />
           <p>
             <button type="button" class="secondary" onClick={() => void leave()}>

@@ -21,6 +21,8 @@ export function createAppState() {
     /** The text a failed write was saving, offered as a file so it can be kept elsewhere. */
     unsavedText: signal<string | null>(null),
     settings: signal<Settings>(DEFAULT_SETTINGS),
+    /** True once the saved settings are read: screens show settings values only after this. */
+    settingsLoaded: signal(false),
     toast: signal<Toast | null>(null),
     /** Moments saved since the app opened. */
     savedCount: signal(0),

@@ -2,8 +2,9 @@ import { effect } from '@preact/signals';
 import { openStorage } from '../storage/open';
 import { getSettings, updateSettings } from '../storage/settings';
 import { toStorageProblem } from '../storage/errors';
+import type { SettingsTouched } from '../storage/sync-store';
 import type { SyncService } from '../sync/sync-service';
-import type { AppState } from './app-state';
+import { reportProblem, showToast, type AppState } from './app-state';
 
 /** Opens storage, loads settings, and wires the service worker and storage persistence. */
 export async function startApp(state: AppState): Promise<void> {
@@ -12,6 +13,9 @@ export async function startApp(state: AppState): Promise<void> {
     state.settings.value = await getSettings();
   } catch (err) {
     state.storageProblem.value = toStorageProblem(err, 'open');
+  } finally {
+    // With storage unusable the defaults are all there is; screens must not wait forever.
+    state.settingsLoaded.value = true;
   }
   askPersistenceAfterFirstSave(state);
   // Loaded once the screen has shown what it opened for, so it never delays the first keystroke
@@ -46,17 +50,43 @@ let loading: Promise<SyncService> | null = null;
  */
 export function syncService(state: AppState): Promise<SyncService> {
   loading ??= import('../sync/sync-service').then(({ startSyncService }) => {
-    const service = startSyncService((status) => {
-      state.sync.value = status;
-    });
+    const service = startSyncService(
+      (status) => {
+        state.sync.value = status;
+      },
+      (touched) => void showSyncedSettings(state, touched),
+    );
     state.syncService.value = service;
     return service;
   });
   return loading;
 }
 
+/**
+ * Shows settings another device changed (read back from storage, which is the truth: a change
+ * typed here since the pull is already there), and says when two devices changed one at once.
+ */
+async function showSyncedSettings(state: AppState, touched: SettingsTouched): Promise<void> {
+  try {
+    const saved = await getSettings();
+    const changed = Object.fromEntries(touched.settings.map((key) => [key, saved[key]]));
+    state.settings.value = { ...state.settings.value, ...changed };
+  } catch (err) {
+    reportProblem(state, err, 'read');
+  }
+  if (touched.clashes > 0) {
+    showToast(state, {
+      message:
+        touched.clashes === 1
+          ? 'A setting was changed here and on another device at once. Settings shows both.'
+          : 'Some settings were changed here and on another device at once. Settings shows both.',
+    });
+  }
+}
+
 function askPersistenceAfterFirstSave(state: AppState): void {
   const stop = effect(() => {
+    if (!state.settingsLoaded.value) return;
     if (state.savedCount.value === 0 || state.settings.value.persistence !== 'not-asked') return;
     stop();
     void import('../pwa/persistence')

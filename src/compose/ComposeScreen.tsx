@@ -23,7 +23,9 @@ export function ComposeScreen() {
     'Weeknote for the week beginning',
   );
 
-  if (draft === undefined && moments === undefined) return <h1>{heading}</h1>;
+  // Compiling uses the title template and series: wait until the saved ones are read.
+  if (!state.settingsLoaded.value || (draft === undefined && moments === undefined))
+    return <h1>{heading}</h1>;
 
   async function compileDraft(): Promise<void> {
     setCompiling(true);

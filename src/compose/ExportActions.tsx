@@ -1,7 +1,14 @@
 import { showToast, useAppState } from '../app/app-state';
 import { downloadFile } from '../app/download';
 import type { Draft, Moment } from '../storage/records';
-import { draftHtml, draftTags, markdownFile, markdownFileName, plainMarkdown } from './export';
+import {
+  draftBodyText,
+  draftHtml,
+  draftTags,
+  markdownFile,
+  markdownFileName,
+  plainMarkdown,
+} from './export';
 
 interface Props {
   draft: Draft;
@@ -62,10 +69,10 @@ export function ExportActions({ draft, moments }: Props) {
                 navigator.clipboard.write([
                   new ClipboardItem({
                     'text/html': new Blob([draftHtml(draft)], { type: 'text/html' }),
-                    'text/plain': new Blob([plainMarkdown(draft)], { type: 'text/plain' }),
+                    'text/plain': new Blob([draftBodyText(draft)], { type: 'text/plain' }),
                   }),
                 ]),
-              'Copied for pasting into your blog editor.',
+              'Copied for pasting into your blog editor. The title is left out: it goes in the blog’s own title field.',
               'Could not copy:',
             )
           }

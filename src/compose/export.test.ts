@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { draftHtml, draftTags, markdownFile, markdownFileName, plainMarkdown } from './export';
+import {
+  draftBodyText,
+  draftHtml,
+  draftTags,
+  markdownFile,
+  markdownFileName,
+  plainMarkdown,
+} from './export';
 import { testDraft, testMoment } from './test-moments';
 
 const draft = testDraft(
@@ -57,9 +64,12 @@ describe('names and copies', () => {
     expect(plainMarkdown(draft).startsWith(`# ${draft.title}\n\nWeek beginning`)).toBe(true);
   });
 
-  it('copies HTML with an escaped title and rendered body', () => {
+  it('copies HTML of the body alone, for a blog whose title has a field of its own', () => {
     const html = draftHtml({ ...draft, title: '<img src=x onerror=alert(1)>' });
-    expect(html).toContain('<h1>&#60;img src=x onerror=alert(1)&#62;</h1>');
+    expect(html).not.toContain('<h1>');
+    expect(html).not.toContain('onerror');
     expect(html).toContain('<h2>Monday</h2>');
+    expect(draftBodyText(draft)).toBe(`${draft.body.trimEnd()}\n`);
+    expect(draftBodyText(draft)).not.toContain(draft.title);
   });
 });

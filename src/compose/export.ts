@@ -40,11 +40,16 @@ export function plainMarkdown(draft: Draft): string {
   return `# ${draft.title}\n\n${draft.body.trimEnd()}\n`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * The body as sanitized HTML for pasting into a blog editor. No title: the blog has its own
+ * title field, and a heading here would print the title twice.
+ */
+export function draftHtml(draft: Draft): string {
+  return renderMarkdown(draft.body);
 }
 
-/** The draft as sanitized HTML, title first, for pasting into a blog editor. */
-export function draftHtml(draft: Draft): string {
-  return `<h1>${escapeHtml(draft.title)}</h1>\n${renderMarkdown(draft.body)}`;
+/** The plain-text side of the blog-editor copy: the body's Markdown, which editors such as
+ * WordPress's turn into blocks; the title again stays out. */
+export function draftBodyText(draft: Draft): string {
+  return `${draft.body.trimEnd()}\n`;
 }

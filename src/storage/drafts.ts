@@ -10,6 +10,7 @@ export type DraftChanges = Partial<
     | 'status'
     | 'publishedOn'
     | 'publishedUrl'
+    | 'publishedHash'
     | 'momentIds'
     | 'dismissedMomentIds'
     | 'checklist'

@@ -189,7 +189,9 @@ test('copy as rich HTML puts headings and lists on the clipboard', async ({ page
     const [item] = await navigator.clipboard.read();
     return item ? await (await item.getType('text/html')).text() : '';
   });
-  expect(html).toContain('<h1>Weeknote v10.47</h1>');
+  // The body only: the title goes in the blog's own title field.
+  expect(html).not.toContain('<h1>');
+  expect(html).not.toContain('Weeknote v10.47');
   expect(html).toContain('<h2>Next week</h2>');
   expect(html).toContain('<li>Agree the budget paper</li>');
 });
@@ -202,13 +204,14 @@ test('mark as published, then find it in the archive by month', async ({ page })
   await page.getByLabel('Address of the post (optional)').fill('https://example.org/weeknote-47');
   await page.getByRole('button', { name: 'Save as published' }).click();
   await expect(
-    page.getByText('Published on 20 November 2026 at https://example.org/weeknote-47.'),
+    page.getByText('Published on 20 November at https://example.org/weeknote-47.'),
   ).toBeVisible();
 
   await page.goto('/archive');
   const month = page.getByRole('region', { name: 'November 2026' });
   await expect(month.getByRole('listitem')).toHaveCount(1);
-  await expect(month).toContainText('Week beginning 16 November 2026 · Published');
+  await expect(month.getByRole('listitem')).toContainText('Week beginning 16 November');
+  await expect(month.getByRole('listitem')).toContainText('Published 20 November');
   await month.getByRole('link', { name: 'Weeknote v10.47' }).click();
   await expect(page).toHaveURL(/\/write\/2026-11-16$/);
 });

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { devices, type BrowserContext, type Page } from '@playwright/test';
+// @ts-expect-error -- a plain .mjs helper shared with the benchmarks
+import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
+import { capture, expect, test } from './fixtures';
+
+const FRIDAY = new Date('2026-11-20T16:00:00Z');
+
+/** What IndexedDB holds for a setting, once the write has landed. */
+async function savedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('weeknotes');
+        open.onerror = () => reject(new Error('no database'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get(k);
+          get.onsuccess = () => {
+            resolve((get.result as { value?: unknown } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );
+}
+
+test('saved settings show at once after a reload, and the Write screen titles with them', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(FRIDAY);
+  await page.goto('/');
+  await capture(page, 'Walked the service centre with @Priya');
+  await page.goto('/settings');
+  await page.getByLabel('Weeks start on').selectOption('Sunday');
+  await page.getByLabel('Title template').fill('Notes {week}.{yy}');
+  await page.getByLabel('Series number').fill('12');
+  await expect.poll(() => savedSetting(page, 'titleTemplate')).toBe('Notes {week}.{yy}');
+  await expect.poll(() => savedSetting(page, 'series')).toBe(12);
+
+  // Every value each field ever shows is recorded from the first moment it is in the page: a
+  // field that shows the defaults first, even briefly, fails this.
+  await page.addInitScript(() => {
+    const seen: Record<string, string[]> = {};
+    (window as unknown as { seenValues: typeof seen }).seenValues = seen;
+    const look = (): void => {
+      for (const id of ['title-template', 'series-number', 'week-start']) {
+        const el = document.getElementById(id) as HTMLInputElement | null;
+        if (!el) continue;
+        const list = (seen[id] ??= []);
+        if (list[list.length - 1] !== el.value) list.push(el.value);
+      }
+    };
+    new MutationObserver(look).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    });
+    document.addEventListener('input', look, true);
+  });
+  await page.reload();
+  await expect(page.getByLabel('Title template')).toHaveValue('Notes {week}.{yy}');
+  await expect(page.getByLabel('Series number')).toHaveValue('12');
+  await expect(page.getByLabel('Weeks start on')).toHaveValue('0');
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenValues: Record<string, string[]> }).seenValues,
+  );
+  expect(seen).toEqual({
+    'title-template': ['Notes {week}.{yy}'],
+    'series-number': ['12'],
+    'week-start': ['0'],
+  });
+
+  // Editing another field keeps the saved ones.
+  await page.getByRole('radio', { name: 'By first tag' }).check();
+  await page.reload();
+  await expect(page.getByLabel('Title template')).toHaveValue('Notes {week}.{yy}');
+  expect(await savedSetting(page, 'series')).toBe(12);
+
+  // Straight to the Write screen after a reload: the title comes from the saved template.
+  await page.goto('/write');
+  await page.getByRole('button', { name: 'Compile draft' }).click();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(/^Notes \d\d\.26$/);
+});
+
+test('counts on the Settings screen agree with their nouns', async ({ page }) => {
+  await page.goto('/');
+  await capture(page, 'Only one moment');
+  await page.goto('/settings');
+  await expect(page.getByText('1 moment kept on this device.')).toBeVisible();
+  await page.getByRole('button', { name: 'Download a backup' }).click();
+  await expect(page.getByText('Backup of 1 moment and 0 drafts downloaded.')).toBeVisible();
+});
+
+async function passkeyPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await (addPasskeyAuthenticator as (c: BrowserContext, p: Page) => Promise<void>)(context, page);
+  return page;
+}
+
+test('recovery codes: one a line, none clipped at 360 px, copied and downloaded whole', async ({
+  browser,
+  server,
+}) => {
+  test.setTimeout(60_000);
+  // Passkeys need a domain, not an IP address.
+  const url = server.url.replace('127.0.0.1', 'localhost');
+  const context = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 360, height: 780 },
+    locale: 'en-GB',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const page = await passkeyPage(context);
+  try {
+    await page.goto(`${url}/settings`);
+    await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
+    const region = page.getByRole('region', { name: 'Recovery codes' });
+    const items = region.getByRole('listitem');
+    await expect(items).toHaveCount(10);
+    const codes = (await region.locator('code').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    for (const c of codes) expect(c).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    const boxes = await region.locator('code').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const li = el.closest('li') as HTMLElement;
+        return {
+          top: r.top,
+          left: r.left,
+          right: r.right,
+          clipped: el.scrollWidth > el.clientWidth || li.scrollWidth > li.clientWidth,
+        };
+      }),
+    );
+    const tops = boxes.map((b) => b.top);
+    expect(new Set(tops).size).toBe(10);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    for (const b of boxes) {
+      expect(b.clipped).toBe(false);
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(360);
+    }
+    // The numbers are inside the page too: the list starts to the right of its markers' room.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+
+    await region.getByRole('button', { name: 'Copy codes' }).click();
+    await expect(region.getByText('Codes copied.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codes.join('\n'));
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      region.getByRole('button', { name: 'Download codes' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('weeknotes-recovery-codes.txt');
+    const text = readFileSync(await download.path(), 'utf8');
+    for (const c of codes) expect(text).toContain(`${c}\n`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a template set on the phone shows on a laptop linked afterwards', async ({
+  browser,
+  server,
+}) => {
+  test.setTimeout(90_000);
+  const url = server.url.replace('127.0.0.1', 'localhost');
+  const phoneContext = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 360, height: 780 },
+  });
+  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const phone = await passkeyPage(phoneContext);
+  const laptop = await passkeyPage(laptopContext);
+  try {
+    await phone.goto(`${url}/settings`);
+    await phone.getByLabel('Title template').fill('{week}.{yy}');
+    await phone.getByLabel('Series number').fill('7');
+    await phone.getByRole('button', { name: 'Create an account with a passkey' }).click();
+    await phone.getByRole('button', { name: 'I have saved them' }).click();
+    await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
+    await phone.getByRole('button', { name: 'Show a code to link another device' }).click();
+    const code = (await phone.locator('.link-code').textContent()) ?? '';
+
+    await laptop.goto(`${url}/settings`);
+    await expect(laptop.getByLabel('Title template')).toHaveValue('Weeknote v{series}.{week}');
+    await laptop.getByLabel('Code from your other device').fill(code);
+    await laptop.getByRole('button', { name: 'Join with code' }).click();
+    // Pulled settings show in the open screen, without a reload.
+    await expect(laptop.getByLabel('Title template')).toHaveValue('{week}.{yy}', {
+      timeout: 15_000,
+    });
+    await expect(laptop.getByLabel('Series number')).toHaveValue('7');
+  } finally {
+    await phoneContext.close();
+    await laptopContext.close();
+  }
+});
