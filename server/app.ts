@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/connect.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { registerSecurityHeaders } from './security.js';
 import { registerStaticApp } from './static-app.js';
+import { scheduleExpiry } from './sync/expiry.js';
 import { registerSyncRoutes } from './sync/routes.js';
 
 /** What a server needs to know to start. */
@@ -44,7 +45,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: process.env.TRUST_PROXY === '1',
   });
   app.decorate('database', database);
-  app.addHook('onClose', () => database.close());
+  const expiry = scheduleExpiry(database.db, database.engine, app.log);
+  app.addHook('onClose', async () => {
+    await expiry.stop();
+    await database.close();
+  });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
     if (error instanceof HttpError) return sendHttpError(reply, error);

@@ -9,6 +9,7 @@ import { benchLighthouse } from './lighthouse.mjs';
 import { benchLoad } from './load.mjs';
 import { startServer } from './server.mjs';
 import { ms } from './stats.mjs';
+import { benchStorage } from './storage.mjs';
 import { benchSync } from './sync.mjs';
 import { benchData } from './ten-years.mjs';
 
@@ -150,6 +151,17 @@ for (const engine of ['SQLite', 'PostgreSQL']) {
     verdict,
   );
   await server.stop();
+}
+
+// What the server stores while a writer types a weeknote.
+{
+  const s = await benchStorage();
+  row(
+    'Server storage (SQLite, 1,000 draft autosaves)',
+    'Bytes on disk: records / mutation ids kept for replay',
+    `${kb(s.records)} / ${kb(s.mutations)} (payloads pushed: ${kb(s.payloadBytes)})`,
+  );
+  row('', 'Mutation ids once the 30-day replay window has passed', kb(s.afterWindow ?? 0));
 }
 
 // Lighthouse.

@@ -89,6 +89,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-mutations-expire': {
+    // Mutation ids are forgotten after the replay window (server/sync/expiry.ts), oldest first.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createIndex('mutations_created')
+        .on('mutations')
+        .column('created_at')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

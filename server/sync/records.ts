@@ -22,6 +22,48 @@ function toSyncRecord(row: Selectable<RecordsTable>): SyncRecord {
 
 type RecordRow = Selectable<RecordsTable>;
 
+/** What is kept of an answer to replay it (the `mutations.result` column). */
+type StoredAnswer =
+  /** Applied: the record is the mutation itself at this version and seq, so only those are kept. */
+  | { status: 'applied'; version: number; seq: number }
+  /** Conflict: the server's record as it was then, payload and all (rare, and the only copy). */
+  | { status: 'conflict'; record: SyncRecord };
+
+function storedAnswer(result: PushResult): string {
+  const answer: StoredAnswer =
+    result.status === 'conflict'
+      ? { status: 'conflict', record: result.record }
+      : { status: 'applied', version: result.record.version, seq: result.record.seq };
+  return JSON.stringify(answer);
+}
+
+/**
+ * The first answer to a mutation, rebuilt for its replay. A device resends a mutation unchanged,
+ * so an applied one's record is that mutation at the version and seq it was given: the same
+ * record the first answer held. (Rows written before answers were kept this way hold the whole
+ * answer, which is used as it is.)
+ */
+function replayedAnswer(m: Mutation, stored: string): PushResult {
+  const answer = JSON.parse(stored) as StoredAnswer | PushResult;
+  if ('record' in answer) {
+    const status = answer.status === 'conflict' ? 'conflict' : 'applied';
+    return { mutationId: m.mutationId, status, record: answer.record };
+  }
+  return {
+    mutationId: m.mutationId,
+    status: 'applied',
+    record: {
+      id: m.id,
+      kind: m.kind,
+      version: answer.version,
+      seq: answer.seq,
+      updatedAt: m.updatedAt,
+      deleted: m.deleted,
+      payload: m.payload,
+    },
+  };
+}
+
 /**
  * Applies a batch of mutations for one user, in one transaction. The user's row is locked first
  * and a seq reserved for every mutation, so pushes for one user are serialised and `seq` strictly
@@ -61,7 +103,7 @@ async function applyPush(
       .where('user_id', '=', userId)
       .where('mutation_id', 'in', [...new Set(mutations.map((m) => m.mutationId))])
       .execute();
-    for (const row of seenRows) seen.set(row.mutation_id, JSON.parse(row.result) as PushResult);
+    const replays = new Map(seenRows.map((row) => [row.mutation_id, row.result]));
     const current = new Map<string, RecordRow>();
     const currentRows = await trx
       .selectFrom('records')
@@ -76,7 +118,8 @@ async function applyPush(
     const written = new Map<string, RecordRow>();
     const mutationRows: Database['mutations'][] = [];
     for (const m of mutations) {
-      const first = seen.get(m.mutationId);
+      const stored = replays.get(m.mutationId);
+      const first = seen.get(m.mutationId) ?? (stored ? replayedAnswer(m, stored) : undefined);
       if (first) {
         results.push({
           ...first,
@@ -109,7 +152,7 @@ async function applyPush(
       mutationRows.push({
         user_id: userId,
         mutation_id: m.mutationId,
-        result: JSON.stringify(result),
+        result: storedAnswer(result),
         created_at: now,
       });
       results.push(result);
