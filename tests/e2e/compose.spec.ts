@@ -47,7 +47,8 @@ test('compiling on Friday gives the title, week line, public moments and Next we
 }) => {
   await weekOfMoments(page);
   await page.getByRole('link', { name: 'Write' }).click();
-  await expect(page.getByText('4 moments to compile; 1 private moment stays out.')).toBeVisible();
+  await expect(page.getByText('1 private stays out')).toBeVisible();
+  await expect(page.getByText('4 of 4 moments go in.')).toBeVisible();
   await page.getByRole('button', { name: 'Compile draft' }).click();
 
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Weeknote v10.47');
@@ -55,14 +56,10 @@ test('compiling on Friday gives the title, week line, public moments and Next we
   expect(text).toBe(
     [
       'Week beginning 16 November',
-      '## Monday 16 November',
       'Walked the service centre with Priya',
-      '## Wednesday 18 November',
       'Sam started as head of operations',
-      '## Friday 20 November',
       'Show and tell went well',
-      '## Next week',
-      '- Agree the budget paper',
+      'Next week agree the budget paper.',
     ].join('\n\n') + '\n',
   );
   expect(text).not.toContain('Elm Road');
@@ -71,14 +68,14 @@ test('compiling on Friday gives the title, week line, public moments and Next we
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Weeknote v10.47');
-  await expect(preview.getByRole('heading', { name: 'Next week' })).toBeVisible();
-  await expect(preview.getByRole('listitem')).toHaveText('Agree the budget paper');
+  await expect(preview.getByText('Next week agree the budget paper.')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveCount(0);
 });
 
 test('typing in the editor survives an immediate reload', async ({ page }) => {
   await page.clock.setFixedTime(FRIDAY);
   await page.goto('/write');
-  await page.getByRole('button', { name: 'Compile draft' }).click();
+  await page.getByRole('button', { name: 'Start a blank weeknote' }).click();
   await body(page).click();
   await page.keyboard.press('End');
   await body(page).pressSequentially('Typed and reloaded at once.');
@@ -106,39 +103,45 @@ test('recompiling keeps the edits and offers the new moment', async ({ page }) =
   await expect(body(page)).toHaveValue(/The show and tell was a joy\./);
   const offers = page.getByRole('region', { name: '1 new moment since you compiled' });
   await expect(offers).toContainText('Retro with the repairs team');
-  await expect(offers.getByLabel('Put it under')).toHaveValue('Friday 20 November');
-  await expect(offers.getByLabel('Put it under').locator('option')).toHaveText([
-    'Monday 16 November',
-    'Wednesday 18 November',
-    'Friday 20 November',
-    'Next week',
+  await expect(offers.getByLabel('Put it')).toHaveValue('before-next');
+  await expect(offers.getByLabel('Put it').locator('option')).toHaveText([
+    'Before the Next week paragraph',
+    'Into the Next week paragraph',
     'The end of the draft',
   ]);
   await offers.getByRole('button', { name: /^Insert moment/ }).click();
   await expect(offers).toHaveCount(0);
   await expect(body(page)).toHaveValue(
-    /The show and tell was a joy\.\n\nRetro with the repairs team\n\n## Next week/,
+    /The show and tell was a joy\.\n\nRetro with the repairs team\n\nNext week agree the budget paper\./,
   );
   await page.reload();
   await expect(body(page)).toHaveValue(/Retro with the repairs team/);
   await expect(page.getByRole('region', { name: /new moment/ })).toHaveCount(0);
 });
 
-test('a moment on a day the draft has no section for gets a new section before Next week', async ({
+test('moments captured after compiling go before the Next week paragraph, or into it', async ({
   page,
 }) => {
   await captureAt(page, MONDAY, 'Monday thing');
   await captureAt(page, FRIDAY, 'Plan the away day', 'Next week');
   await page.goto('/write/2026-11-16');
   await page.getByRole('button', { name: 'Compile draft' }).click();
-  await expect(body(page)).not.toHaveValue('');
+  await expect(body(page)).toHaveValue(
+    'Week beginning 16 November\n\nMonday thing\n\nNext week plan the away day.\n',
+  );
   await captureAt(page, new Date('2026-11-19T09:00:00Z'), 'Thursday retro');
+  await captureAt(page, new Date('2026-11-20T17:00:00Z'), 'book the venue', 'Next week');
   await page.goto('/write/2026-11-16');
   const offers = page.getByRole('region', { name: /new moment/ });
-  await expect(offers.getByLabel('Put it under')).toHaveValue('new:Thursday 19 November');
+  await expect(offers.getByLabel('Put it').first()).toHaveValue('before-next');
+  await expect(offers.getByLabel('Put it').last()).toHaveValue('next');
+  await offers
+    .getByRole('button', { name: /^Insert moment/ })
+    .first()
+    .click();
   await offers.getByRole('button', { name: /^Insert moment/ }).click();
   await expect(body(page)).toHaveValue(
-    /Monday thing\n\n## Thursday 19 November\n\nThursday retro\n\n## Next week\n\n- Plan the away day\n$/,
+    /Monday thing\n\nThursday retro\n\nNext week plan the away day\. Book the venue\.\n$/,
   );
 });
 
@@ -146,14 +149,14 @@ test("last week's Next week items come back as a checklist", async ({ page }) =>
   await captureAt(page, new Date('2026-11-13T09:00:00Z'), 'Hire a designer', 'Next week');
   await page.goto('/write/2026-11-09');
   await page.getByRole('button', { name: 'Compile draft' }).click();
-  await expect(body(page)).toHaveValue(/- Hire a designer/);
+  await expect(body(page)).toHaveValue(/Next week hire a designer\./);
 
   await page.clock.setFixedTime(FRIDAY);
   await page.goto('/write/2026-11-16');
-  await page.getByRole('button', { name: 'Compile draft' }).click();
+  await page.getByRole('button', { name: 'Start a blank weeknote' }).click();
   const item = page.getByRole('group', { name: 'Hire a designer' });
   await item.getByLabel('Carry to next week').check();
-  await expect(body(page)).toHaveValue(/## Next week\n\n- Hire a designer\n/);
+  await expect(body(page)).toHaveValue(/Next week:\n\n- Hire a designer\n/);
   await item.getByLabel('Done').check();
   await expect(body(page)).not.toHaveValue(/Hire a designer/);
 });
@@ -192,8 +195,7 @@ test('copy as rich HTML puts headings and lists on the clipboard', async ({ page
   // The body only: the title goes in the blog's own title field.
   expect(html).not.toContain('<h1>');
   expect(html).not.toContain('Weeknote v10.47');
-  expect(html).toContain('<h2>Next week</h2>');
-  expect(html).toContain('<li>Agree the budget paper</li>');
+  expect(html).toContain('<p>Next week agree the budget paper.</p>');
 });
 
 test('mark as published, then find it in the archive by month', async ({ page }) => {

@@ -32,7 +32,7 @@ test('when the draft cannot be saved for lack of space, the draft can still be d
   page,
 }) => {
   await page.goto('/write');
-  await page.getByRole('button', { name: 'Compile draft' }).click();
+  await page.getByRole('button', { name: 'Start a blank weeknote' }).click();
   const body = page.getByRole('textbox', { name: 'Weeknote in Markdown' });
   await expect(body).not.toHaveValue('');
   await page.evaluate(() => {

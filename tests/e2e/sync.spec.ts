@@ -90,7 +90,7 @@ test('a phone and a laptop stay in step through offline capture and draft edits'
     await expect(phone.locator('.sync-status')).toContainText('Offline, 3 changes waiting');
 
     await laptop.goto(`${url}/write`);
-    await laptop.getByRole('button', { name: 'Compile draft' }).click();
+    await laptop.getByRole('button', { name: 'Start a blank weeknote' }).click();
     await draftBody(laptop).click();
     await laptop.keyboard.press('Control+End');
     await draftBody(laptop).pressSequentially('Written on the laptop.');
@@ -121,7 +121,7 @@ test('the same paragraph edited on both devices offline keeps both versions', as
   try {
     await signUpAndLink(phone, laptop, url);
     await phone.goto(`${url}/write`);
-    await phone.getByRole('button', { name: 'Compile draft' }).click();
+    await phone.getByRole('button', { name: 'Start a blank weeknote' }).click();
     await draftBody(phone).fill('Intro\n\nThe shared paragraph.\n');
     await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
       timeout: 15_000,

@@ -54,7 +54,7 @@ test('an update arriving while the draft editor has unsaved typing keeps every c
   try {
     await page.goto(`${server.url}/write`);
     await waitForServiceWorker(page);
-    await page.getByRole('button', { name: 'Compile draft' }).click();
+    await page.getByRole('button', { name: 'Start a blank weeknote' }).click();
     await body.click();
     await page.keyboard.press('Control+End');
     await body.pressSequentially('Typed before the update. ');
