@@ -24,10 +24,13 @@ const recordId = z
 const uuid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
+/** A time as devices send it: ISO 8601 date, time and offset (`2026-11-16T09:30:00.000Z`). */
 const isoTime = z
   .string()
   .max(40)
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
+  .pipe(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with its offset' }));
+/** A time the server holds: checked as above when it arrived, or leniently by older servers. */
+const heldTime = z.string().max(40);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** One change to one record, as a device sends it. */
@@ -54,7 +57,7 @@ export const syncRecordSchema = z.strictObject({
   kind: z.enum(RECORD_KINDS),
   version: count,
   seq: count,
-  updatedAt: isoTime,
+  updatedAt: heldTime,
   deleted: z.boolean(),
   payload: z.string().max(MAX_PAYLOAD_CHARS),
 });

@@ -135,6 +135,17 @@ function spoiledBodies(url: string, valid: Json): [string, Partial<InjectOptions
   return bodies;
 }
 
+/** Times that Date.parse reads but that are not ISO 8601 date, time and offset. */
+const NOT_ISO_TIMES = [
+  '1',
+  'March 7',
+  '2026-11-16',
+  '2026-11-16 10:00:00Z',
+  '2026-11-16T10:00:00',
+  'Mon, 16 Nov 2026 10:00:00 GMT',
+  '2026-02-30T10:00:00Z',
+];
+
 /** Push bodies whose one mutation is wrong in one way. */
 function spoiledMutations(): [string, Partial<InjectOptions>][] {
   const m = mutation();
@@ -148,6 +159,10 @@ function spoiledMutations(): [string, Partial<InjectOptions>][] {
     ['a negative base version', push({ ...m, baseVersion: -1 })],
     ['a fractional base version', push({ ...m, baseVersion: 1.5 })],
     ['a time that is not a time', push({ ...m, updatedAt: 'yesterday' })],
+    ...NOT_ISO_TIMES.map((t): [string, Partial<InjectOptions>] => [
+      `a time that is not ISO 8601: ${t}`,
+      push({ ...m, updatedAt: t }),
+    ]),
     ['too many mutations', json(JSON.stringify({ mutations: new Array(201).fill(m) }))],
     [
       'a mutation with __proto__',
@@ -264,6 +279,18 @@ describe.each(ENGINES)('hostile input on $name', ({ databaseUrl }) => {
       'kept-moment',
     ]);
   }, 120_000);
+
+  it.each(NOT_ISO_TIMES)('refuses the time %j with a 400 naming the field', async (time) => {
+    const writer = await testAccount(app);
+    const res = await writer.request({
+      method: 'POST',
+      url: '/api/sync/push',
+      payload: { mutations: [{ ...mutation(), updatedAt: time }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ path: 'mutations.0.updatedAt' });
+    expect(res.json<{ error: string }>().error).toMatch(/ISO 8601/);
+  });
 
   it('still takes large pushes and every kind of Unicode, unchanged', async () => {
     const writer = await testAccount(app);
