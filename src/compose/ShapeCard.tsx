@@ -5,6 +5,7 @@ import { toUtcNoon } from '../week/calendar-date';
 import { dayLabel } from '../week/iso-week';
 import { formatTime } from '../week/local-time';
 import { personName, tagName, type DisplayNames } from './tag-names';
+import './shape-card.css';
 
 const shortDay = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
