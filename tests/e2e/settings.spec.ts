@@ -200,3 +200,55 @@ test('a template set on the phone shows on a laptop linked afterwards', async ({
     await laptopContext.close();
   }
 });
+
+test('a setting changed on two devices at once shows both, and this device’s can be chosen', async ({
+  page,
+}) => {
+  await page.goto('/settings');
+  await page.getByRole('textbox', { name: 'Title template' }).fill('Phone notes {week}');
+  await expect.poll(() => savedSetting(page, 'titleTemplate')).toBe('Phone notes {week}');
+  // As a sync that met another device's change leaves it: the server's value in use, ours kept.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('weeknotes');
+        open.onerror = () => reject(new Error('no database'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['settings', 'syncMeta'], 'readwrite');
+          tx.objectStore('settings').put({
+            key: 'titleTemplate',
+            value: 'Laptop notes {week}',
+            updatedAt: '2026-11-20T10:00:00.000Z',
+          });
+          tx.objectStore('syncMeta').put({
+            key: 'settingClashes',
+            value: [
+              {
+                key: 'titleTemplate',
+                kept: 'Laptop notes {week}',
+                mine: 'Phone notes {week}',
+                at: '2026-11-20T10:00:00.000Z',
+              },
+            ],
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.reload();
+  const clashes = page.getByRole('region', { name: 'Changed on two devices at once' });
+  await expect(clashes).toContainText('In use“Laptop notes {week}”');
+  await expect(clashes).toContainText('This device had“Phone notes {week}”');
+  await expect(page.getByRole('textbox', { name: 'Title template' })).toHaveValue(
+    'Laptop notes {week}',
+  );
+  await clashes.getByRole('button', { name: 'Use this device’s title template' }).click();
+  await expect(clashes).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Title template' })).toHaveValue(
+    'Phone notes {week}',
+  );
+  await expect.poll(() => savedSetting(page, 'titleTemplate')).toBe('Phone notes {week}');
+});
