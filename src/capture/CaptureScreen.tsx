@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { momentsOnDay } from '../storage/moments';
+import { dayLabel } from '../week/iso-week';
 import { useToday } from '../week/use-today';
 import { CaptureForm } from './CaptureForm';
 import { MomentItem } from './MomentItem';
@@ -26,9 +27,11 @@ export function CaptureScreen() {
       <h1 class="visually-hidden">Capture a moment</h1>
       <CaptureForm shared={shared} onSaved={() => state.savedCount.value++} />
       <section aria-labelledby="today-heading">
-        <h2 id="today-heading">Today</h2>
+        <h2 class="today-heading">
+          <span id="today-heading">Today</span> <span class="today-date">· {dayLabel(today)}</span>
+        </h2>
         {moments && moments.length === 0 && <p class="empty">Nothing yet today.</p>}
-        <ul class="moments">
+        <ul class="moments" data-empty-focus="capture-text" hidden={!moments?.length}>
           {moments?.map((m) => (
             <MomentItem key={m.id} moment={m} />
           ))}

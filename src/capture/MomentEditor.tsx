@@ -3,6 +3,7 @@ import type { Moment, MomentChanges } from '../storage/records';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
 import { FlagToggles, isSaveKey } from './FlagToggles';
 import { momentTextProblem, textChanges } from './moment';
+import { useAutoGrow } from './use-auto-grow';
 
 interface Props {
   moment: Moment;
@@ -20,6 +21,7 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `edit-${moment.id}`;
+  useAutoGrow(box, text);
 
   useEffect(() => box.current?.focus(), []);
 
@@ -48,6 +50,7 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
       <label for={id}>Edit moment from {time}</label>
       <textarea
         id={id}
+        class="moment-edit-box"
         ref={box}
         rows={3}
         value={text}

@@ -10,7 +10,7 @@ export function SearchMoments() {
   const searching = query.trim() !== '';
 
   return (
-    <div class="search">
+    <div class="search week-search">
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="search-text">Search all weeks</label>
         <input
@@ -30,7 +30,7 @@ export function SearchMoments() {
           </p>
           <ul class="moments">
             {results.map((m) => (
-              <MomentItem key={m.id} moment={m} withDay />
+              <MomentItem key={m.id} moment={m} withDay compact />
             ))}
           </ul>
         </section>

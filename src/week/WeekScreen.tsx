@@ -1,70 +1,77 @@
-import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { MomentItem } from '../capture/MomentItem';
+import { FILTER_HINT_ID } from '../capture/MomentText';
 import { momentsBetween } from '../storage/moments';
 import { groupByDay } from './group-by-day';
-import { dayLabel, daysOf, shiftWeek, weekBeginningLabel } from './iso-week';
+import { dayLabel, daysOf, weekBeginningLabel } from './iso-week';
 import { SearchMoments } from './SearchMoments';
 import { useRouteWeek } from './use-route-week';
+import './week.css';
+import { WeekNav } from './WeekNav';
+import { WeekOverview } from './WeekOverview';
+import { countOf, filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
 
-/** The week's moments grouped by day, with the way to earlier and later weeks and search. */
+/** The week at a glance: its numbers, tags and people, and its moments grouped by day. */
 export function WeekScreen() {
   const { settings } = useAppState();
-  const { route } = useLocation();
   const { week, thisWeek, today } = useRouteWeek();
-  const weekStartsOn = settings.value.weekStartsOn;
+  const [filter, setFilter] = useState<MomentFilter | null>(null);
   const moments = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
-  const before = shiftWeek(week, -1, weekStartsOn);
-  const after = shiftWeek(week, 1, weekStartsOn);
   const currentYear = Number(today.slice(0, 4));
-  const groups = moments ? groupByDay(moments, daysOf(week)) : [];
+  const shown = moments?.filter((m) => matchesFilter(m, filter)) ?? [];
+  const groups = groupByDay(shown, daysOf(week));
 
   return (
-    <>
-      <section aria-labelledby="week-heading" class="week">
-        <h1 id="week-heading">{weekBeginningLabel(week, currentYear)}</h1>
+    <section aria-labelledby="week-heading" class="week">
+      <header class="week-header">
+        <h1 id="week-heading" tabIndex={-1}>
+          {weekBeginningLabel(week, currentYear)}
+        </h1>
         <p class="week-number">
           Week {week.isoWeek}, {week.isoYear}
           {week.start === thisWeek.start && ' (this week)'}
         </p>
-        <nav class="week-nav" aria-label="Weeks">
-          <a
-            href={`/week/${before.start}`}
-            aria-label={`Earlier: ${weekBeginningLabel(before, currentYear)}`}
-          >
-            ← Earlier
-          </a>
-          {week.start !== thisWeek.start && (
-            <button type="button" class="secondary" onClick={() => route('/week')}>
-              This week
-            </button>
-          )}
-          <a
-            href={`/week/${after.start}`}
-            aria-label={`Later: ${weekBeginningLabel(after, currentYear)}`}
-          >
-            Later →
-          </a>
-        </nav>
-        <p>
-          <a class="button-link" href={`/write/${week.start}`}>
-            Write the weeknote
-          </a>
-        </p>
-        <SearchMoments />
-        {moments && groups.length === 0 && <p class="empty">No moments this week.</p>}
-        {groups.map((g) => (
-          <section key={g.date} aria-labelledby={`day-${g.date}`} class="day">
-            <h2 id={`day-${g.date}`}>{dayLabel(g.date)}</h2>
-            <ul class="moments">
-              {g.moments.map((m) => (
-                <MomentItem key={m.id} moment={m} />
-              ))}
-            </ul>
-          </section>
-        ))}
-      </section>
-    </>
+      </header>
+      <WeekNav
+        week={week}
+        thisWeek={thisWeek}
+        currentYear={currentYear}
+        weekStartsOn={settings.value.weekStartsOn}
+      />
+      <a class="button-link write-link" href={`/write/${week.start}`}>
+        Write the weeknote
+      </a>
+      {moments && moments.length > 0 && (
+        <WeekOverview
+          summary={summarise(moments)}
+          filter={filter}
+          shown={shown.length}
+          onFilter={setFilter}
+        />
+      )}
+      <p id={FILTER_HINT_ID} class="visually-hidden">
+        Shows only this week’s moments with this tag or person.
+      </p>
+      <SearchMoments />
+      {moments && moments.length === 0 && <p class="empty">No moments this week.</p>}
+      {filter && moments && moments.length > 0 && shown.length === 0 && (
+        <p class="empty">No moments this week with {filterLabel(filter)}.</p>
+      )}
+      {groups.map((g) => (
+        <section key={g.date} aria-labelledby={`day-${g.date}`} class="day">
+          <h2 id={`day-${g.date}`} class="day-heading">
+            {dayLabel(g.date)}
+            <span class="day-count"> · {countOf(g.moments.length, 'moment')}</span>
+          </h2>
+          <ul class="moments" data-empty-focus="week-heading">
+            {g.moments.map((m) => (
+              <MomentItem key={m.id} moment={m} compact onFilter={setFilter} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
   );
 }

@@ -1,4 +1,12 @@
+import type { Locator, Page } from '@playwright/test';
 import { capture, captureBox, expect, test, todaysMoments } from './fixtures';
+
+/** Opens a moment's "More actions" menu and picks Edit or Delete. */
+async function momentAction(page: Page, action: 'Edit' | 'Delete', item?: Locator) {
+  const scope = item ?? todaysMoments(page).first();
+  await scope.getByRole('button', { name: /^More actions for moment from/ }).click();
+  await page.getByRole('menuitem', { name: action }).click();
+}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -66,7 +74,7 @@ test('next week and private flags are saved and then reset', async ({ page }) =>
 
 test('a moment can be edited, with its tags found again', async ({ page }) => {
   await capture(page, 'Draft the plan');
-  await page.getByRole('button', { name: /^Edit moment from/ }).click();
+  await momentAction(page, 'Edit');
   const editor = page.getByRole('textbox', { name: /^Edit moment from/ });
   await expect(editor).toBeFocused();
   await editor.fill('Drafted the plan with @Sam #strategy');
@@ -82,15 +90,21 @@ test('a moment can be edited, with its tags found again', async ({ page }) => {
 
 test('Escape cancels an edit and keeps the original', async ({ page }) => {
   await capture(page, 'Original words');
-  await page.getByRole('button', { name: /^Edit moment from/ }).click();
+  await momentAction(page, 'Edit');
   await page.getByRole('textbox', { name: /^Edit moment from/ }).fill('Changed my mind');
   await page.keyboard.press('Escape');
   await expect(todaysMoments(page).first()).toContainText('Original words');
+  // Focus goes back to where the edit started.
+  await expect(
+    todaysMoments(page)
+      .first()
+      .getByRole('button', { name: /^More actions/ }),
+  ).toBeFocused();
 });
 
 test('delete offers Undo, which brings the moment back', async ({ page }) => {
   await capture(page, 'Keep me after all');
-  await page.getByRole('button', { name: /^Delete moment from/ }).click();
+  await momentAction(page, 'Delete');
   await expect(todaysMoments(page)).toHaveCount(0);
   await expect(page.getByRole('status').getByText('Moment deleted.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -135,10 +149,87 @@ test('keyboard only: capture with a flag and save without a pointer', async ({ p
 
 test('fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
   await capture(page, `A very long word ${'w'.repeat(200)} and #a-long-tag-name`);
+  await capture(page, `Sixty letters ${'abcdefghij'.repeat(6)} in one word`);
+  await capture(
+    page,
+    `Read https://example.org/${'a-very-long-path-segment/'.repeat(6)}?query=${'x'.repeat(60)}`,
+  );
   for (const path of ['/', '/week', '/settings']) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeAttached();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(360);
   }
+});
+
+test('the capture box grows with its text instead of scrolling inside', async ({ page }) => {
+  const box = captureBox(page);
+  const height = async (): Promise<number> => (await box.boundingBox())?.height ?? 0;
+  const empty = await height();
+  await box.pressSequentially('One');
+  for (const line of ['Two', 'Three', 'Four', 'Five', 'Six', 'Seven']) {
+    await box.press('Shift+Enter');
+    await box.pressSequentially(line);
+  }
+  await expect.poll(height).toBeGreaterThan(empty + 60);
+  const inside = await box.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(inside.scroll).toBeLessThanOrEqual(inside.client + 2);
+  // Saving empties it, and it goes back to its first size.
+  await box.press('Enter');
+  await expect(box).toHaveValue('');
+  await expect.poll(height).toBeLessThanOrEqual(empty + 1);
+});
+
+test('a visible "Saved ✓" follows a save and then fades away', async ({ page }) => {
+  const tick = page.locator('.saved-tick');
+  await expect(tick).toHaveCount(0);
+  await capture(page, 'Seen to be saved');
+  await expect(tick).toBeVisible();
+  await expect(tick).toHaveText('Saved ✓');
+  // Screen readers hear the status line instead of the tick.
+  await expect(tick).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('form.capture [role="status"]')).toHaveText('Saved.');
+  await expect(tick).toHaveCount(0, { timeout: 5_000 });
+});
+
+test('on a touch screen the hint speaks of tapping, not of Shift+Enter', async ({ page }) => {
+  const hint = page.locator('#capture-hint');
+  await expect(hint).toHaveText('Use #tags and @names. Tap Save or press Enter.');
+  await expect(hint).not.toContainText('Shift');
+  await expect(captureBox(page)).toHaveAttribute('aria-describedby', /capture-hint/);
+});
+
+test.describe('with a mouse and keyboard', () => {
+  test.use({ hasTouch: false, isMobile: false });
+
+  test('the hint names the keys', async ({ page }) => {
+    await expect(page.locator('#capture-hint')).toContainText('Shift+Enter starts a new line');
+  });
+});
+
+test('"Today" says which day it is', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: /^Today/ })).toHaveText(
+    'Today · Monday 23 November',
+  );
+});
+
+test('flags are toggle chips: real checkboxes, with a lock and a tint when private', async ({
+  page,
+}) => {
+  const privateBox = page.getByRole('checkbox', { name: 'Private' });
+  const chip = page.locator('label.flag').filter({ has: privateBox });
+  const before = await chip.evaluate((el) => getComputedStyle(el).backgroundColor);
+  await chip.click();
+  await expect(privateBox).toBeChecked();
+  await expect(chip).toHaveClass(/\bon\b/);
+  expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(before);
+  await expect(chip.locator('svg[aria-hidden="true"]')).toHaveCount(1);
+  await captureBox(page).fill('Tenant case notes');
+  await captureBox(page).press('Enter');
+  const item = todaysMoments(page).first();
+  await expect(item).toHaveClass(/is-private/);
+  await expect(item.locator('.badge.private')).toHaveText('Private');
+  await expect(item.locator('.badge.private svg')).toHaveAttribute('aria-hidden', 'true');
 });
