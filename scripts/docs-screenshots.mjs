@@ -14,7 +14,7 @@ mkdirSync(out, { recursive: true });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'weeknotes-shots-'));
 const server = spawn(process.execPath, ['build/node/server/main.js'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: '' },
+  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((ok, fail) => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'sw.js'), 'self.x = 1;');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
   writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
-  app = await buildServer({ staticDir: dist, dataDir: join(dir, 'data') });
+  app = await buildServer({ staticDir: dist, dataDir: join(dir, 'data'), logLevel: 'silent' });
 });
 
 afterAll(async () => {

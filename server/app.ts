@@ -6,6 +6,7 @@ import { registerDeviceRoutes } from './auth/devices.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
+import { loggerOptions, type LogLevel, type LogStream } from './logging.js';
 import { registerSecurityHeaders } from './security.js';
 import { registerStaticApp } from './static-app.js';
 import { scheduleExpiry } from './sync/expiry.js';
@@ -23,7 +24,10 @@ export interface ServerOptions {
   publicOrigin?: string;
   /** Sign-in attempts allowed per client address per minute. */
   authRateLimit?: number;
-  logger?: boolean;
+  /** How much to log (default info): one JSON line per request, errors with their stack. */
+  logLevel?: LogLevel;
+  /** Where log lines go (default standard output). */
+  logStream?: LogStream;
 }
 
 declare module 'fastify' {
@@ -39,7 +43,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const database = await openDatabase(options);
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     trustProxy: process.env.TRUST_PROXY === '1',
@@ -54,7 +58,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
     if (error instanceof HttpError) return sendHttpError(reply, error);
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message = status >= 500 ? 'Something went wrong on the server' : error.message;
     return reply.code(status).send({ error: message });
   });

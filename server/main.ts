@@ -1,12 +1,20 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './app.js';
+import { logLevelFrom, type LogLevel } from './logging.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? 'localhost';
 const staticDir = resolve(process.env.STATIC_DIR ?? resolve(here, '../../../dist'));
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+let logLevel: LogLevel;
+try {
+  logLevel = logLevelFrom(process.env.LOG_LEVEL);
+} catch (err) {
+  console.error(`Weeknotes could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
 
 const app = await buildServer({
   staticDir,
@@ -14,7 +22,7 @@ const app = await buildServer({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
   ...(process.env.AUTH_RATE_LIMIT ? { authRateLimit: Number(process.env.AUTH_RATE_LIMIT) } : {}),
-  logger: process.env.LOG === '1',
+  logLevel,
 });
 
 let closing = false;

@@ -26,6 +26,7 @@ export async function testServer(databaseUrl?: string): Promise<FastifyInstance>
     staticDir: dir,
     dataDir: join(dir, 'data'),
     authRateLimit: 1000,
+    logLevel: 'silent',
     ...(databaseUrl ? { databaseUrl } : {}),
   });
 }

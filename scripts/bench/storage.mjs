@@ -64,7 +64,7 @@ export async function benchStorage({ serverDir = resolve('build/node/server') } 
 
   const dir = mkdtempSync(join(tmpdir(), 'weeknotes-bench-'));
   try {
-    const app = await buildServer({ staticDir: dir, dataDir: dir, logger: false });
+    const app = await buildServer({ staticDir: dir, dataDir: dir, logLevel: 'silent' });
     const { db } = app.database;
     const now = new Date();
     const userId = randomUUID();
@@ -100,7 +100,7 @@ export async function benchStorage({ serverDir = resolve('build/node/server') } 
     // Past the replay window, where this server version has one.
     let afterWindow = null;
     if (records.expireMutations && records.REPLAY_WINDOW_MS) {
-      const later = await buildServer({ staticDir: dir, dataDir: dir, logger: false });
+      const later = await buildServer({ staticDir: dir, dataDir: dir, logLevel: 'silent' });
       const at = new Date(now.getTime() + records.REPLAY_WINDOW_MS + DAY_MS);
       await records.expireMutations(later.database.db, later.database.engine, at);
       await later.close();

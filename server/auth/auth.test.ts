@@ -182,7 +182,12 @@ describe('rate limits', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/weeknotes-rl-`);
-    const app = await buildServer({ staticDir: dir, dataDir: dir, authRateLimit: 5 });
+    const app = await buildServer({
+      staticDir: dir,
+      dataDir: dir,
+      authRateLimit: 5,
+      logLevel: 'silent',
+    });
     const codes = [];
     for (let i = 0; i < 7; i++) {
       const res = await app.inject({

@@ -23,6 +23,7 @@ export async function startProcess(
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'weeknotes-proc-')),
       STATIC_DIR: mkdtempSync(join(tmpdir(), 'weeknotes-static-')),
+      LOG_LEVEL: 'silent',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
