@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { capture, captureBox, expect, test } from './fixtures';
+import { capture, captureBox, expect, test, draftSaved } from './fixtures';
 
 // Week 47 of 2026: Monday 16 to Sunday 22 November, in London.
 const MONDAY = new Date('2026-11-16T09:00:00Z');
@@ -63,7 +63,8 @@ test('compiling on Friday gives the title, week line, public moments and Next we
     ].join('\n\n') + '\n',
   );
   expect(text).not.toContain('Elm Road');
-  await expect(page.getByText(/\d+ words · 1 min read/)).toBeVisible();
+  await expect(page.locator('.word-count')).toHaveText(/^\d+ words$/);
+  await expect(page.locator('.reading-time')).toHaveText('1 min read');
 
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByRole('region', { name: 'Preview' });
@@ -82,7 +83,7 @@ test('typing in the editor survives an immediate reload', async ({ page }) => {
   await page.reload();
   await expect(body(page)).toHaveValue(/Typed and reloaded at once\.$/);
   // And it reached IndexedDB, not only the local copy.
-  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  await expect(draftSaved(page)).toBeVisible();
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(body(page)).toHaveValue(/Typed and reloaded at once\.$/);
@@ -96,7 +97,7 @@ test('recompiling keeps the edits and offers the new moment', async ({ page }) =
   await body(page).fill(
     original.replace('Show and tell went well', 'The show and tell was a joy.'),
   );
-  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+  await expect(draftSaved(page)).toBeVisible();
 
   await captureAt(page, new Date('2026-11-20T17:00:00Z'), 'Retro with the repairs team');
   await page.goto('/write/2026-11-16');
@@ -214,7 +215,7 @@ test('mark as published, then find it in the archive by month', async ({ page })
   await expect(month.getByRole('listitem')).toHaveCount(1);
   await expect(month.getByRole('listitem')).toContainText('Week beginning 16 November');
   await expect(month.getByRole('listitem')).toContainText('Published 20 November');
-  await month.getByRole('link', { name: 'Weeknote v10.47' }).click();
+  await month.getByRole('link', { name: 'Weeknote v10.47', exact: true }).click();
   await expect(page).toHaveURL(/\/write\/2026-11-16$/);
 });
 

@@ -1,7 +1,7 @@
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks
 import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
-import { capture, expect, test } from './fixtures';
+import { capture, expect, test, draftSaved } from './fixtures';
 import { startServer, type RunningServer } from './server';
 
 test.describe.configure({ timeout: 90_000 });
@@ -94,9 +94,7 @@ test('a phone and a laptop stay in step through offline capture and draft edits'
     await draftBody(laptop).click();
     await laptop.keyboard.press('Control+End');
     await draftBody(laptop).pressSequentially('Written on the laptop.');
-    await expect(
-      laptop.getByRole('status').filter({ hasText: 'Saved on this device' }),
-    ).toBeVisible();
+    await expect(draftSaved(laptop)).toBeVisible();
 
     await phoneContext.setOffline(false);
     await laptop.goto(`${url}/week`);
@@ -134,12 +132,8 @@ test('the same paragraph edited on both devices offline keeps both versions', as
     await laptopContext.setOffline(true);
     await draftBody(phone).fill('Intro\n\nThe shared paragraph, as the phone has it.\n');
     await draftBody(laptop).fill('Intro\n\nThe shared paragraph, as the laptop has it.\n');
-    await expect(
-      phone.getByRole('status').filter({ hasText: 'Saved on this device' }),
-    ).toBeVisible();
-    await expect(
-      laptop.getByRole('status').filter({ hasText: 'Saved on this device' }),
-    ).toBeVisible();
+    await expect(draftSaved(phone)).toBeVisible();
+    await expect(draftSaved(laptop)).toBeVisible();
     await phoneContext.setOffline(false);
     await expect(phone.locator('.sync-status')).toHaveAttribute('data-state', 'synced', {
       timeout: 15_000,
