@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { MomentItem } from '../capture/MomentItem';
@@ -17,7 +17,11 @@ import { countOf, filterLabel, matchesFilter, summarise, type MomentFilter } fro
 export function WeekScreen() {
   const { settings } = useAppState();
   const { week, thisWeek, today } = useRouteWeek();
-  const [filter, setFilter] = useState<MomentFilter | null>(null);
+  // A filter belongs to the week it was chosen in: moving to another week shows all of it.
+  const [picked, setPicked] = useState<{ start: string; filter: MomentFilter | null }>();
+  const filter = picked?.start === week.start ? picked.filter : null;
+  const setFilter = (f: MomentFilter | null): void => setPicked({ start: week.start, filter: f });
+  useEffect(() => setPicked(undefined), [week.start]);
   const moments = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
   const currentYear = Number(today.slice(0, 4));
   const shown = moments?.filter((m) => matchesFilter(m, filter)) ?? [];

@@ -165,6 +165,13 @@ test('tags and people filter the week, from the chips or from a moment', async (
   await expect(page.getByRole('heading', { level: 2, name: /^Wednesday/ })).toContainText(
     '2 moments',
   );
+
+  // Another week starts unfiltered.
+  await page.getByRole('link', { name: /^Earlier/ }).click();
+  await expect(page.getByText('No moments this week.')).toBeVisible();
+  await page.getByRole('link', { name: 'This week' }).click();
+  await expect(weekMoments(page)).toHaveCount(3);
+  await expect(bar).toHaveCount(0);
 });
 
 test('seven moments fit in well under two thousand pixels', async ({ page }) => {
