@@ -5,6 +5,7 @@ import { registerGuard } from './auth/guard.js';
 import { registerDeviceRoutes } from './auth/devices.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
+import { registerHealthCheck } from './health.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { loggerOptions, type LogLevel, type LogStream } from './logging.js';
 import { registerSecurityHeaders } from './security.js';
@@ -68,7 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerGuard(app, database.db);
-  app.get('/healthz', () => ({ status: 'ok', database: database.engine }));
+  registerHealthCheck(app, database);
   registerAuthRoutes(app, database.db, {
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     rateLimit: { max: options.authRateLimit ?? 30, timeWindow: '1 minute' },
