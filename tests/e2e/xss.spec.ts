@@ -24,15 +24,17 @@ const PAYLOADS = [
 ];
 const FRIDAY = new Date('2026-11-20T16:00:00Z');
 const WEEK = '2026-11-16';
+const LAST_WEEK = '2026-11-09';
 
 function craftedBackup(): Buffer {
   const at = '2026-11-20T15:00:00.000+00:00';
-  const moments = PAYLOADS.map((text, i) => ({
+  // This week's moments have a draft; last week's have none, so its Write screen is the shape.
+  const moments = [...PAYLOADS, ...PAYLOADS].map((text, i) => ({
     id: `0193a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    text: `xss ${text} #tag @person`,
+    text: `xss ${text} #tag${i < PAYLOADS.length ? '' : text} @person${text}`,
     createdAt: at,
     timeZone: 'Europe/London',
-    localDate: '2026-11-20',
+    localDate: i < PAYLOADS.length ? '2026-11-20' : '2026-11-12',
     tags: [`tag${text}`],
     people: [`person${text}`],
     nextWeek: i % 4 === 0,
@@ -128,7 +130,7 @@ async function visitEveryScreen(page: Page, context: BrowserContext): Promise<st
     mimeType: 'application/json',
     buffer: craftedBackup(),
   });
-  await expect(page.getByText(/Restored 16 moments and 1 draft/)).toBeVisible();
+  await expect(page.getByText(/Restored 32 moments and 1 draft/)).toBeVisible();
   await page.goto('/');
   await capture(
     page,
@@ -152,6 +154,24 @@ async function visitEveryScreen(page: Page, context: BrowserContext): Promise<st
     ],
     [`/write/${WEEK}`, async () => {}],
     [`/write/${WEEK}`, () => page.getByRole('button', { name: 'Preview' }).click()],
+    // Shaping last week, with its controls used, then its compiled draft.
+    [
+      `/write/${LAST_WEEK}`,
+      async () => {
+        await page.getByRole('button', { name: 'Gather by tag' }).click();
+        await page
+          .getByRole('button', { name: /^Move down: / })
+          .first()
+          .click();
+      },
+    ],
+    [
+      `/write/${LAST_WEEK}`,
+      async () => {
+        await page.getByRole('button', { name: 'Compile draft' }).click();
+        await page.getByRole('button', { name: 'Preview' }).click();
+      },
+    ],
     ['/archive', async () => {}],
     ['/settings', async () => {}],
   ];
