@@ -5,6 +5,7 @@ import { registerGuard } from './auth/guard.js';
 import { registerDeviceRoutes } from './auth/devices.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
+import { registerApiCompression } from './compression.js';
 import { registerHealthCheck } from './health.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { loggerOptions, type LogLevel, type LogStream } from './logging.js';
@@ -65,6 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerStrictJson(app);
+  registerApiCompression(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -26,8 +26,11 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
   await app.register(fastifyStatic, {
     root: staticDir,
     cacheControl: false,
+    // The build writes .br and .gz copies (scripts/compress-dist.mjs); sent where accepted.
+    preCompressed: true,
     setHeaders: (res, filePath) => {
       res.setHeader('Cache-Control', cacheControlFor(filePath));
+      res.setHeader('Vary', 'Accept-Encoding');
     },
   });
 

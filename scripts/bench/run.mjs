@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromiumPath } from '../chromium.mjs';
+import { firstVisitBytes } from '../lib/bundle-size.mjs';
 import { benchCapture } from './capture.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 import { benchLoad } from './load.mjs';
@@ -64,6 +65,16 @@ const localhost = (s) => s.url.replace('127.0.0.1', 'localhost');
     meets(c.captureJsGzip <= 40 * 1024),
   );
   await server.stop();
+}
+
+// What a first visit downloads.
+{
+  const v = firstVisitBytes();
+  row(
+    'First visit (page, service worker, precache)',
+    `Bytes sent, ${v.files} files: plain / Brotli (as served)`,
+    `${kb(v.plain)} / ${kb(v.brotli)}`,
+  );
 }
 
 // One and ten years of data, then sync of the same data.

@@ -30,3 +30,21 @@ export function precacheFiles(dist = 'dist') {
   const urls = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
   return urls.map((url) => ({ url, bytes: statSync(join(dist, url)).size }));
 }
+
+/**
+ * What a first visit downloads: the page, the service worker and everything it precaches (each
+ * once), in bytes as stored and as sent to a browser that accepts Brotli (the .br copy where
+ * the build wrote one).
+ */
+export function firstVisitBytes(dist = 'dist') {
+  const urls = new Set(['index.html', 'sw.js', ...precacheFiles(dist).map((f) => f.url)]);
+  let plain = 0;
+  let brotli = 0;
+  for (const url of urls) {
+    const path = join(dist, url);
+    const size = statSync(path).size;
+    plain += size;
+    brotli += existsSync(`${path}.br`) ? statSync(`${path}.br`).size : size;
+  }
+  return { files: urls.size, plain, brotli };
+}
