@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { renderTitle, templateProblem } from '../compose/title-template';
-import type { Grouping, Settings } from '../storage/records';
+import type { Settings } from '../storage/records';
 import { updateSettings } from '../storage/settings';
 import { weekContaining } from '../week/iso-week';
 import { useToday } from '../week/use-today';
@@ -21,7 +21,7 @@ function templateProblemOf(template: string): string | null {
 }
 
 /**
- * The weeknote series: title template, series number and how moments are grouped. Render it only
+ * The weeknote series: title template and series number. Render it only
  * once settings are loaded: the fields start from the saved values.
  */
 export function SeriesSettings() {
@@ -100,27 +100,6 @@ export function SeriesSettings() {
           </p>
         )}
       </div>
-      <fieldset class="settings-field">
-        <legend>Group moments in a draft</legend>
-        <div class="settings-choices">
-          {(
-            [
-              ['day', 'By day'],
-              ['tag', 'By first tag'],
-            ] as [Grouping, string][]
-          ).map(([value, label]) => (
-            <label key={value} class="flag">
-              <input
-                type="radio"
-                name="grouping"
-                checked={settings.grouping === value}
-                onChange={() => void save({ grouping: value })}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   type SyncedSettingKey,
 } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
+import { GROUPING_LABELS } from './DraftSettings';
 import { useLive } from './use-live';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -15,7 +16,7 @@ const NAMES: Record<SyncedSettingKey, string> = {
   weekStartsOn: 'Weeks start on',
   titleTemplate: 'Title template',
   series: 'Series number',
-  grouping: 'Group moments in a draft',
+  grouping: 'When you shape a week, its moments start',
   themeHeadings: 'Theme headings',
   tagNames: 'Tag names',
   wordTarget: 'Word target',
@@ -27,7 +28,7 @@ export function describeSetting(key: SyncedSettingKey, value: unknown): string {
     case 'weekStartsOn':
       return DAYS[value as number] ?? String(value);
     case 'grouping':
-      return value === 'tag' ? 'By first tag' : 'By day';
+      return value === 'tag' ? GROUPING_LABELS.tag : GROUPING_LABELS.day;
     case 'themeHeadings':
       return value ? 'On' : 'Off';
     case 'tagNames': {

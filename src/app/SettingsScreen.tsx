@@ -8,6 +8,7 @@ import { reportProblem, useAppState } from './app-state';
 import { BackupSettings } from './BackupSettings';
 import { InstallButton } from './InstallButton';
 import { countOf } from './plural';
+import { DraftSettings } from './DraftSettings';
 import { SeriesSettings } from './SeriesSettings';
 import { SettingClashes } from './SettingClashes';
 import { SyncSettings } from './SyncSettings';
@@ -83,6 +84,7 @@ export function SettingsScreen() {
         <>
           <WeekSettings />
           <SeriesSettings />
+          <DraftSettings />
         </>
       ) : (
         <p class="hint" role="status">

@@ -72,7 +72,7 @@ test('saved settings show at once after a reload, and the Write screen titles wi
   });
 
   // Editing another field keeps the saved ones.
-  await page.getByRole('radio', { name: 'By first tag' }).check();
+  await page.getByRole('radio', { name: 'Gathered into themes by first tag' }).check();
   await page.reload();
   await expect(page.getByLabel('Title template')).toHaveValue('Notes {week}.{yy}');
   expect(await savedSetting(page, 'series')).toBe(12);
@@ -251,4 +251,38 @@ test('a setting changed on two devices at once shows both, and this device’s c
     'Phone notes {week}',
   );
   await expect.poll(() => savedSetting(page, 'titleTemplate')).toBe('Phone notes {week}');
+});
+
+test('draft settings: theme headings, a word target and the names tags read as', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(FRIDAY);
+  await page.goto('/');
+  await capture(page, 'Eligibility checker went live #BlueBadge');
+  await page.goto('/write');
+  await page.getByRole('button', { name: 'Gather by tag' }).click();
+  const theme = page.getByRole('textbox', { name: 'Theme name' });
+  await expect(theme).toHaveValue('Blue Badge');
+  await theme.fill('Blue Badge parking');
+  await theme.press('Tab');
+
+  await page.goto('/settings');
+  await page.getByRole('checkbox', { name: 'Put a heading over each theme' }).check();
+  await page.getByRole('spinbutton', { name: 'Word target' }).fill('500');
+  await expect(page.getByRole('textbox', { name: '#bluebadge' })).toHaveValue('Blue Badge parking');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Put a heading over each theme' })).toBeChecked();
+  await expect(page.getByRole('spinbutton', { name: 'Word target' })).toHaveValue('500');
+
+  await page.goto('/write');
+  await page.getByRole('button', { name: 'Compile draft' }).click();
+  const body = page.getByRole('textbox', { name: 'Weeknote in Markdown' });
+  await expect(body).toHaveValue(/## Blue Badge parking\n\nEligibility checker went live/);
+  await expect(page.locator('.word-count')).toHaveText(/^\d+ \/ 500 words$/);
+
+  // Forgetting the name brings back the words the tag itself makes.
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Forget the name for #bluebadge' }).click();
+  await expect(page.getByText('A tag like #BlueBadge reads as “Blue Badge”.')).toBeVisible();
+  expect(await savedSetting(page, 'tagNames')).toEqual({});
 });
