@@ -15,6 +15,9 @@ export default defineConfig({
       manifest,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
+        // The manifest's screenshots are for the browser's install sheet, which fetches them
+        // itself when it shows one: not worth ~130 KB on every first visit.
+        globIgnores: ['screenshots/**'],
       },
       devOptions: { enabled: false },
     }),

@@ -4,8 +4,8 @@ import { captureScripts, precacheFiles } from '../../scripts/lib/bundle-size.mjs
 
 /** Gzip size of the JavaScript loaded before the capture screen is ready. */
 const CAPTURE_JS_BUDGET = 40 * 1024;
-/** Everything the service worker downloads on install. */
-const PRECACHE_BUDGET = 800 * 1024;
+/** Everything the service worker downloads on install: 577 KB when set, and some room to grow. */
+const PRECACHE_BUDGET = 640 * 1024;
 
 describe('size budgets of the built app', () => {
   it('keeps the capture screen’s JavaScript within 40 KB gzip', () => {
@@ -18,6 +18,8 @@ describe('size budgets of the built app', () => {
   it('keeps the precache within budget', () => {
     const files = (precacheFiles as () => { url: string; bytes: number }[])();
     expect(files.map((f) => f.url)).toContain('index.html');
+    // The manifest's screenshots are fetched by the install sheet, not precached.
+    expect(files.filter((f) => f.url.startsWith('screenshots/'))).toEqual([]);
     const total = files.reduce((sum, f) => sum + f.bytes, 0);
     expect(total).toBeLessThanOrEqual(PRECACHE_BUDGET);
   });
