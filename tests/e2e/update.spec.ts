@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { captureBox, expect, test, waitForServiceWorker, draftSaved } from './fixtures';
@@ -8,6 +8,8 @@ import { copyOfBuiltApp, startServer } from './server';
  * app to offer it. Returns the offer. */
 async function publishUpdate(page: Page, dist: string) {
   appendFileSync(join(dist, 'sw.js'), '\n// next release\n');
+  // A real build writes sw.js.br and .gz afresh; this hand-made release drops the stale ones.
+  for (const copy of ['sw.js.br', 'sw.js.gz']) rmSync(join(dist, copy), { force: true });
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration?.update();
