@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // A test.only left in by mistake fails CI instead of quietly skipping the rest.
+  forbidOnly: !!process.env.CI,
   workers: 2,
   retries: 0,
   timeout: 30_000,

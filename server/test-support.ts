@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,16 +19,21 @@ export const ENGINES: { name: string; databaseUrl?: string }[] = [
     : []),
 ];
 
-/** A server on a fresh temporary data folder (SQLite) or the test PostgreSQL. */
+/**
+ * A server on a fresh temporary data folder (SQLite) or the test PostgreSQL. Closing it deletes
+ * the folder.
+ */
 export async function testServer(databaseUrl?: string): Promise<FastifyInstance> {
   const dir = mkdtempSync(join(tmpdir(), 'weeknotes-server-'));
-  return buildServer({
+  const app = await buildServer({
     staticDir: dir,
     dataDir: join(dir, 'data'),
     authRateLimit: 1000,
     logLevel: 'silent',
     ...(databaseUrl ? { databaseUrl } : {}),
   });
+  app.addHook('onClose', () => rmSync(dir, { recursive: true, force: true }));
+  return app;
 }
 
 /** A signed-in device of a new account, made directly in the database. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -38,7 +38,10 @@ export async function startServer({ databaseUrl, host = '127.0.0.1' } = {}) {
     dataDir,
     stop: () =>
       new Promise((ok) => {
-        child.on('exit', ok);
+        child.on('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          ok();
+        });
         child.kill('SIGTERM');
       }),
   };

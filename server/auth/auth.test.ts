@@ -179,7 +179,7 @@ describe.each(ENGINES)('accounts and sessions on $name', ({ databaseUrl }) => {
 describe('rate limits', () => {
   it('limits sign-in attempts from one address', async () => {
     const { buildServer } = await import('../app.js');
-    const { mkdtempSync } = await import('node:fs');
+    const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/weeknotes-rl-`);
     const app = await buildServer({
@@ -201,5 +201,6 @@ describe('rate limits', () => {
     expect(codes.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(codes.slice(5)).toEqual([429, 429]);
     await app.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -44,7 +44,7 @@ test('no request leaves for another origin and the CSP is never violated', async
 });
 
 test('the server command in npm start runs the built server and prints its URL', async () => {
-  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { readFileSync, mkdtempSync, rmSync } = await import('node:fs');
   const { spawn } = await import('node:child_process');
   const { tmpdir } = await import('node:os');
   const scripts = (
@@ -52,13 +52,14 @@ test('the server command in npm start runs the built server and prints its URL',
   ).scripts;
   const command = scripts.start.split('&&').pop()?.trim() ?? '';
   expect(command).toMatch(/^node \S+\.js$/);
+  const dataDir = mkdtempSync(`${tmpdir()}/wn-start-`);
   // exec: the shell becomes the server, so stopping the child stops the server too.
   const child = spawn('sh', ['-c', `exec ${command}`], {
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(`${tmpdir()}/wn-start-`),
+      DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,4 +76,5 @@ test('the server command in npm start runs the built server and prints its URL',
   const exited = new Promise((ok) => child.once('exit', ok));
   child.kill('SIGTERM');
   await exited;
+  rmSync(dataDir, { recursive: true, force: true });
 });

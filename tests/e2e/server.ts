@@ -55,14 +55,20 @@ export async function startServer(options: { staticDir?: string } = {}): Promise
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      if (options.staticDir && copies.delete(options.staticDir))
+        rmSync(options.staticDir, { recursive: true, force: true });
       return code;
     },
   };
 }
 
+/** Copies made by copyOfBuiltApp: a server started on one deletes it when stopped. */
+const copies = new Set<string>();
+
 /** A private copy of the built app, which a test may change (to publish an "update"). */
 export function copyOfBuiltApp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'weeknotes-dist-'));
   cpSync(resolve('dist'), dir, { recursive: true });
+  copies.add(dir);
   return dir;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -11,7 +11,7 @@ import { createSession } from '../../server/auth/sessions';
 import { testMutation } from '../../server/test-support';
 import type { Database } from '../../server/db/schema';
 import { pullResponseSchema, pushResponseSchema, type Mutation } from '../../src/sync/protocol';
-import { startProcess, type ServerProcess } from './processes';
+import { startProcess, stopProcess, type ServerProcess } from './processes';
 
 const KILLS = 3;
 const CLIENTS = 8;
@@ -136,7 +136,8 @@ describe.each(engines)('the server killed mid-write on $name', ({ databaseUrl })
       since = page.cursor;
       if (!page.more) break;
     }
-    server.child.kill('SIGTERM');
+    await stopProcess(server.child);
+    rmSync(dataDir, { recursive: true, force: true });
 
     expect(acknowledged.size).toBeGreaterThan(50);
     // A resent mutation whose first answer was lost is a duplicate, never a conflict.

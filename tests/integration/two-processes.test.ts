@@ -8,7 +8,7 @@ import type { Database } from '../../server/db/schema';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
 import type { Remote } from '../../src/sync/remote';
 import { SimulatedDevice } from './devices';
-import { startProcess as start } from './processes';
+import { startProcess as start, stopProcess } from './processes';
 
 const startProcess = () => start({ DATABASE_URL: databaseUrl });
 
@@ -45,7 +45,7 @@ describe.skipIf(!databaseUrl)('two server processes on one PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    for (const p of processes) p.kill('SIGTERM');
+    await Promise.all(processes.map(stopProcess));
     await db.destroy();
   });
 
