@@ -8,9 +8,21 @@ const RECOVERY_CODES = 10;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A tidy device name, from what the device said about itself. */
+/**
+ * Characters no name may hold: controls (NUL, escapes, line breaks) and the marks that change
+ * the direction text is shown in (overrides, embeddings, isolates), with which "Phone\u202Eexe.gnp"
+ * shows as "Phonepng.exe".
+ */
+export const UNSAFE_IN_NAMES = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const UNSAFE_EVERYWHERE = new RegExp(UNSAFE_IN_NAMES.source, 'gu');
+
+/** A tidy device name, from what the device said about itself (requests with unsafe ones are
+ * refused before this; they are dropped here too, so none is ever stored). */
 export function deviceName(given: unknown): string {
-  const name = typeof given === 'string' ? given.replace(/\s+/g, ' ').trim().slice(0, 60) : '';
+  const name =
+    typeof given === 'string'
+      ? given.replace(/\s+/g, ' ').replace(UNSAFE_EVERYWHERE, '').trim().slice(0, 60)
+      : '';
   return name || 'Unnamed device';
 }
 

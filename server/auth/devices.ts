@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { emptyBody, HttpError, parse } from '../http.js';
+import { deviceName } from './accounts.js';
 import { requireCaller } from './guard.js';
 
 const deviceParams = z.strictObject({ id: z.uuid() });
@@ -16,7 +17,12 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Kysely<Database>)
       .select('name')
       .where('id', '=', caller.deviceId)
       .executeTakeFirst();
-    return { userId: caller.userId, deviceId: caller.deviceId, deviceName: device?.name ?? '' };
+    return {
+      userId: caller.userId,
+      deviceId: caller.deviceId,
+      // Names stored before unsafe characters were refused are shown without them.
+      deviceName: device ? deviceName(device.name) : '',
+    };
   });
 
   app.get('/api/devices', async (request) => {
@@ -31,7 +37,7 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Kysely<Database>)
     return {
       devices: rows.map((d) => ({
         id: d.id,
-        name: d.name,
+        name: deviceName(d.name),
         createdAt: d.created_at,
         lastSeenAt: d.last_seen_at,
         current: d.id === caller.deviceId,

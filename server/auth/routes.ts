@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { emptyBody, HttpError, parse, requestOrigin } from '../http.js';
-import { addDevice, createUser, deviceName, redeemCode } from './accounts.js';
+import { addDevice, createUser, deviceName, redeemCode, UNSAFE_IN_NAMES } from './accounts.js';
 import { saveChallenge, takeChallenge } from './challenges.js';
 import { clearSessionCookie, requireCaller, sessionToken, setSessionCookie } from './guard.js';
 import { createSession, endSession, type Caller } from './sessions.js';
@@ -26,14 +26,20 @@ const credentialResponse = z.looseObject({
   type: z.literal('public-key'),
   response: z.looseObject({ clientDataJSON: z.string().max(8192) }),
 });
+/** A device's name as the writer typed it: refused if it holds controls or direction marks. */
+const deviceNameField = z
+  .string()
+  .max(200)
+  .refine((s) => !UNSAFE_IN_NAMES.test(s), 'must not contain control or text-direction characters')
+  .optional();
 const verifyBody = z.strictObject({
   challengeId: z.uuid(),
   response: credentialResponse,
-  deviceName: z.string().max(200).optional(),
+  deviceName: deviceNameField,
 });
 const codeBody = z.strictObject({
   code: z.string().min(1).max(64),
-  deviceName: z.string().max(200).optional(),
+  deviceName: deviceNameField,
 });
 
 /** Where WebAuthn must have happened: PUBLIC_ORIGIN if set, else the origin the request came to. */

@@ -146,6 +146,28 @@ const NOT_ISO_TIMES = [
   '2026-02-30T10:00:00Z',
 ];
 
+/** Device names with characters no name may hold: controls and text-direction marks. */
+const UNSAFE_NAMES = [
+  'Phone\u0000\u202Eexe.gnp',
+  'Phone\u0000',
+  'Phone\u202Eexe.gnp',
+  'Phone\u0007',
+  'Phone\u001B[31m',
+  'Phone\u007F',
+  'Phone\u0085',
+  'Phone\nLaptop',
+  'Phone\u200E',
+  'Phone\u200F',
+  'Phone\u202A',
+  'Phone\u202B',
+  'Phone\u202C',
+  'Phone\u202D',
+  'Phone\u2066',
+  'Phone\u2067',
+  'Phone\u2068',
+  'Phone\u2069',
+];
+
 /** Push bodies whose one mutation is wrong in one way. */
 function spoiledMutations(): [string, Partial<InjectOptions>][] {
   const m = mutation();
@@ -290,6 +312,65 @@ describe.each(ENGINES)('hostile input on $name', ({ databaseUrl }) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ path: 'mutations.0.updatedAt' });
     expect(res.json<{ error: string }>().error).toMatch(/ISO 8601/);
+  });
+
+  it.each(UNSAFE_NAMES)(
+    'refuses the device name %j at sign-in with a code, naming the field',
+    async (name) => {
+      const writer = await testAccount(app);
+      for (const url of ['/api/auth/link', '/api/auth/recover']) {
+        const code =
+          url === '/api/auth/link'
+            ? (
+                await writer.request({ method: 'POST', url: '/api/auth/link-code', payload: {} })
+              ).json<{
+                code: string;
+              }>().code
+            : 'AAAA-BBBB-CCCC';
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { origin: ORIGIN },
+          payload: { code, deviceName: name },
+        });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json()).toMatchObject({ path: 'deviceName' });
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }
+      const devices = await writer.request({ method: 'GET', url: '/api/devices' });
+      expect(devices.json<{ devices: unknown[] }>().devices).toHaveLength(1);
+    },
+  );
+
+  it('refuses unsafe device names at passkey sign-up and sign-in too', async () => {
+    for (const url of ['/api/auth/register/verify', '/api/auth/login/verify']) {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { origin: ORIGIN },
+        payload: { challengeId: randomUUID(), response: credential, deviceName: UNSAFE_NAMES[0] },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ path: 'deviceName' });
+    }
+  });
+
+  it('takes a plain device name in any script', async () => {
+    const writer = await testAccount(app);
+    const { code } = (
+      await writer.request({ method: 'POST', url: '/api/auth/link-code', payload: {} })
+    ).json<{ code: string }>();
+    const name = 'هاتف سارة · 東京 laptop';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/link',
+      headers: { origin: ORIGIN },
+      payload: { code, deviceName: name },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+    const me = await app.inject({ url: '/api/me', headers: { origin: ORIGIN, cookie } });
+    expect(me.json()).toMatchObject({ deviceName: name });
   });
 
   it('still takes large pushes and every kind of Unicode, unchanged', async () => {
