@@ -46,9 +46,32 @@ export const emptyBody = z.strictObject({}).optional();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * Where in a parsed body a string (or key) holds U+0000, as a dotted path ('' for the body
+ * itself), or null. PostgreSQL cannot store the character in text at all, so it is refused on
+ * every engine alike; the app never sends one (its payloads are JSON, which escapes it).
+ */
+export function nulCharacterAt(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const at = nulCharacterAt(value[i], [...path, String(i)]);
+      if (at !== null) return at;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '\\u0000')].join('.');
+      const at = nulCharacterAt(item, [...path, key]);
+      if (at !== null) return at;
+    }
+  }
+  return null;
+}
+
+/**
  * JSON bodies only, and only valid UTF-8: bytes that are not UTF-8 are refused with a 400 rather
  * than silently replaced, which would change the writer's text. Keys that could pollute
- * prototypes (`__proto__`, `constructor.prototype`) are refused too.
+ * prototypes (`__proto__`, `constructor.prototype`) are refused too, and so is a NUL character
+ * in any string.
  */
 export function registerStrictJson(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -61,6 +84,17 @@ export function registerStrictJson(app: FastifyInstance): void {
       done(new HttpError(400, 'The request body is not valid UTF-8.'), undefined);
       return;
     }
-    void parseJson(request, text, done);
+    void parseJson(request, text, (err, body) => {
+      if (err) return done(err, undefined);
+      const at = nulCharacterAt(body);
+      if (at === null) return done(null, body);
+      const where = at === '' ? 'The request body' : at;
+      done(
+        new HttpError(400, `${where}: must not contain a NUL character (U+0000)`, {
+          ...(at === '' ? {} : { path: at }),
+        }),
+        undefined,
+      );
+    });
   });
 }

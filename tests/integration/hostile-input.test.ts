@@ -15,6 +15,7 @@ import {
   type TestDevice,
 } from '../../server/test-support';
 import { PUSH_BODY_LIMIT } from '../../server/sync/routes';
+import { encodeRecord } from '../../src/storage/record-payload';
 import { MAX_PAYLOAD_CHARS } from '../../src/sync/protocol';
 import { databaseSnapshot } from './snapshot';
 
@@ -371,6 +372,58 @@ describe.each(ENGINES)('hostile input on $name', ({ databaseUrl }) => {
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
     const me = await app.inject({ url: '/api/me', headers: { origin: ORIGIN, cookie } });
     expect(me.json()).toMatchObject({ deviceName: name });
+  });
+
+  it('refuses a payload holding a raw NUL character with a 400, on every engine', async () => {
+    const writer = await testAccount(app);
+    for (const payload of ['\u0000', '{"text":"before\u0000after"}', `${'x'.repeat(5000)}\u0000`]) {
+      const res = await writer.request({
+        method: 'POST',
+        url: '/api/sync/push',
+        payload: { mutations: [{ ...mutation(), payload }] },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ path: 'mutations.0.payload' });
+      expect(res.json<{ error: string }>().error).toMatch(/NUL/);
+    }
+    const pull = await writer.request({ method: 'GET', url: '/api/sync/pull?since=0' });
+    expect(pull.json<{ changes: unknown[] }>().changes).toEqual([]);
+  });
+
+  it('stores a moment whose text has a NUL, as the app encodes it', async () => {
+    const writer = await testAccount(app);
+    // The app's payloads are JSON, which writes U+0000 as the six characters \u0000.
+    const moment = { id: 'nul-moment', text: 'pasted\u0000text', tags: [] };
+    const payload = encodeRecord(moment as unknown as Parameters<typeof encodeRecord>[0]);
+    expect(payload.includes('\u0000')).toBe(false);
+    const res = await writer.request({
+      method: 'POST',
+      url: '/api/sync/push',
+      payload: { mutations: [{ ...mutation(), id: 'nul-moment', payload }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const pull = await writer.request({ method: 'GET', url: '/api/sync/pull?since=0' });
+    const [change] = pull.json<{ changes: { payload: string }[] }>().changes;
+    expect((JSON.parse(change!.payload) as { text: string }).text).toBe('pasted\u0000text');
+  });
+
+  it('refuses a NUL character anywhere in a request body, naming where', async () => {
+    const writer = await testAccount(app);
+    const res = await writer.request({
+      method: 'POST',
+      url: '/api/auth/link',
+      payload: { code: 'AAAA\u0000BBBB' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ path: 'code' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login/verify',
+      headers: { origin: ORIGIN },
+      payload: { challengeId: randomUUID(), response: { ...credential, id: 'abc\u0000' } },
+    });
+    expect(login.statusCode).toBe(400);
+    expect(login.json()).toMatchObject({ path: 'response.id' });
   });
 
   it('still takes large pushes and every kind of Unicode, unchanged', async () => {
