@@ -1,18 +1,19 @@
 // Takes the manifest's screenshots from the built app. Run after `npm run build`:
 //   node scripts/render-screenshots.mjs
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
+const dataDir = mkdtempSync(join(tmpdir(), 'wn-'));
 const server = spawn(process.execPath, ['build/node/server/main.js'], {
   env: {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'wn-')),
+    DATA_DIR: dataDir,
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -41,6 +42,8 @@ async function shoot(viewport, scale, path, file) {
     deviceScaleFactor: scale,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    hasTouch: viewport.width < 600,
+    isMobile: viewport.width < 600,
   });
   const page = await context.newPage();
   for (const [at, text] of moments) {
@@ -60,3 +63,5 @@ await shoot({ width: 360, height: 640 }, 2, '/', 'public/screenshots/capture-nar
 await shoot({ width: 1280, height: 800 }, 1, '/week', 'public/screenshots/week-wide.png');
 await browser.close();
 server.kill('SIGTERM');
+await new Promise((done) => server.on('exit', done));
+rmSync(dataDir, { recursive: true, force: true });
