@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Grouping, Settings } from '../storage/records';
-import { updateSettings } from '../storage/settings';
-import { reportProblem, useAppState } from './app-state';
+import { useAppState } from './app-state';
+import { saveSettings } from './save-settings';
 
 const MAX_TARGET = 20_000;
 
@@ -31,14 +31,7 @@ export function DraftSettings() {
     [settings.wordTarget],
   );
 
-  async function save(changes: Partial<Settings>): Promise<void> {
-    state.settings.value = { ...state.settings.value, ...changes };
-    try {
-      await updateSettings(changes);
-    } catch (err) {
-      reportProblem(state, err);
-    }
-  }
+  const save = (changes: Partial<Settings>): Promise<void> => saveSettings(state, changes);
 
   function rename(tag: string, name: string | null): void {
     const tagNames = { ...settings.tagNames };

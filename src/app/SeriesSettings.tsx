@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { renderTitle, templateProblem } from '../compose/title-template';
 import type { Settings } from '../storage/records';
-import { updateSettings } from '../storage/settings';
 import { weekContaining } from '../week/iso-week';
 import { useToday } from '../week/use-today';
-import { reportProblem, useAppState } from './app-state';
+import { useAppState } from './app-state';
+import { saveSettings } from './save-settings';
 
 const TEMPLATE_MAX = 500;
 
@@ -38,14 +38,7 @@ export function SeriesSettings() {
   useEffect(() => setTemplate(settings.titleTemplate), [settings.titleTemplate]);
   useEffect(() => setSeries(String(settings.series)), [settings.series]);
 
-  async function save(changes: Partial<Settings>): Promise<void> {
-    state.settings.value = { ...state.settings.value, ...changes };
-    try {
-      await updateSettings(changes);
-    } catch (err) {
-      reportProblem(state, err);
-    }
-  }
+  const save = (changes: Partial<Settings>): Promise<void> => saveSettings(state, changes);
 
   const example = renderTitle(
     template,

@@ -3,8 +3,8 @@ import { isAppleMobile, isInstalled } from '../pwa/install';
 import { currentPersistence, storageEstimate, type Persistence } from '../pwa/persistence';
 import { countMoments } from '../storage/moments';
 import type { WeekStartDay } from '../storage/records';
-import { updateSettings } from '../storage/settings';
 import { reportProblem, useAppState } from './app-state';
+import { saveSettings } from './save-settings';
 import { BackupSettings } from './BackupSettings';
 import { InstallButton } from './InstallButton';
 import { countOf } from './plural';
@@ -27,15 +27,8 @@ const PERSISTENCE_TEXT: Record<Persistence, string> = {
 function WeekSettings() {
   const state = useAppState();
 
-  async function changeWeekStart(value: string): Promise<void> {
-    const weekStartsOn = Number(value) as WeekStartDay;
-    state.settings.value = { ...state.settings.value, weekStartsOn };
-    try {
-      await updateSettings({ weekStartsOn });
-    } catch (err) {
-      reportProblem(state, err);
-    }
-  }
+  const changeWeekStart = (value: string): Promise<void> =>
+    saveSettings(state, { weekStartsOn: Number(value) as WeekStartDay });
 
   return (
     <section class="settings-card" aria-labelledby="week-settings">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportProblem, useAppState } from '../app/app-state';
 import { addDraft, draftForWeek } from '../storage/drafts';
 import type { Moment, Settings } from '../storage/records';
-import { updateSettings } from '../storage/settings';
+import { saveSettings } from '../app/save-settings';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
 import type { Week } from '../week/iso-week';
 import { compile, publicMomentsOf } from './compile';
@@ -84,14 +84,7 @@ export function ShapeWeek({ week, moments, previousStart }: Props) {
     setNotKept(!keepUnsaved(storeKey, JSON.stringify(next)));
   }
 
-  async function saveSettings(changes: Partial<Settings>): Promise<void> {
-    state.settings.value = { ...state.settings.value, ...changes };
-    try {
-      await updateSettings(changes);
-    } catch (err) {
-      reportProblem(state, err);
-    }
-  }
+  const save = (changes: Partial<Settings>): Promise<void> => saveSettings(state, changes);
 
   function groupName(key: string): string {
     if (key === LOOSE) return shape.themes.length > 0 ? 'not in a theme' : 'the week';
@@ -119,7 +112,7 @@ export function ShapeWeek({ week, moments, previousStart }: Props) {
     const key = theme.tag.toLowerCase();
     if (name.trim() === '') delete tagNames[key];
     else tagNames[key] = name.trim();
-    void saveSettings({ tagNames });
+    void save({ tagNames });
   }
 
   async function compileDraft(from: Moment[], withShape: WeekShape | null): Promise<void> {
@@ -193,7 +186,7 @@ export function ShapeWeek({ week, moments, previousStart }: Props) {
                 <input
                   type="checkbox"
                   checked={settings.themeHeadings}
-                  onChange={(e) => void saveSettings({ themeHeadings: e.currentTarget.checked })}
+                  onChange={(e) => void save({ themeHeadings: e.currentTarget.checked })}
                 />
                 A heading over each theme
               </label>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { reportProblem, useAppState } from '../app/app-state';
-import { updateSettings } from '../storage/settings';
+import { useAppState } from '../app/app-state';
+import { saveSettings } from '../app/save-settings';
 import { countWords, readingTime } from './word-count';
 
 const MAX_TARGET = 20_000;
@@ -23,13 +23,8 @@ export function WordTarget({ body, target }: { body: string; target: number }) {
       );
       return;
     }
-    state.settings.value = { ...state.settings.value, wordTarget: n };
     setEditing(false);
-    try {
-      await updateSettings({ wordTarget: n });
-    } catch (err) {
-      reportProblem(state, err);
-    }
+    await saveSettings(state, { wordTarget: n });
   }
 
   return (
