@@ -2,25 +2,12 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { capture, captureBox, expect, test, draftSaved } from './fixtures';
+import { expect, test, draftSaved, captureAt } from './fixtures';
 
 // Week 47 of 2026: Monday 16 to Sunday 22 November, in London.
 const MONDAY = new Date('2026-11-16T09:00:00Z');
 const WEDNESDAY = new Date('2026-11-18T12:30:00Z');
 const FRIDAY = new Date('2026-11-20T16:00:00Z');
-
-async function captureAt(page: Page, at: Date, text: string, flag?: 'Private' | 'Next week') {
-  await page.clock.setFixedTime(at);
-  await page.goto('/');
-  if (flag) {
-    await captureBox(page).fill(text);
-    await page.getByRole('checkbox', { name: flag }).check();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(captureBox(page)).toHaveValue('');
-  } else {
-    await capture(page, text);
-  }
-}
 
 async function setSeries(page: Page): Promise<void> {
   await page.goto('/settings');

@@ -49,3 +49,22 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export function draftSaved(page: Page) {
   return page.locator('.save-state[data-state="saved"]');
 }
+
+/** Captures a moment at a given time (the page's clock is fixed there), flagged if asked. */
+export async function captureAt(
+  page: Page,
+  at: Date,
+  text: string,
+  flag?: 'Private' | 'Next week',
+): Promise<void> {
+  await page.clock.setFixedTime(at);
+  await page.goto('/');
+  if (flag) {
+    await captureBox(page).fill(text);
+    await page.getByRole('checkbox', { name: flag }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(captureBox(page)).toHaveValue('');
+  } else {
+    await capture(page, text);
+  }
+}

@@ -1,25 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { capture, captureBox, expect, test } from './fixtures';
+import { expect, test, captureAt } from './fixtures';
 
 // Week 47 of 2026: Monday 16 to Sunday 22 November, in London.
 const WEEK = '/write/2026-11-16';
 const day = (date: number, time: string) => new Date(`2026-11-${date}T${time}:00Z`);
 const RETRO =
   'Retro on the #BlueBadge form\nWent well: the demo\nDidn’t: the room\nAction: book a bigger one';
-
-async function captureAt(page: Page, at: Date, text: string, flag?: 'Private' | 'Next week') {
-  await page.clock.setFixedTime(at);
-  await page.goto('/');
-  if (flag) {
-    await captureBox(page).fill(text);
-    await page.getByRole('checkbox', { name: flag }).check();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(captureBox(page)).toHaveValue('');
-  } else {
-    await capture(page, text);
-  }
-}
 
 /** A week of moments on several days, one private and one for next week. */
 async function weekOfMoments(page: Page): Promise<void> {
