@@ -1,8 +1,7 @@
 import { DEFAULT_SETTINGS, type SettingClash, type SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
 import { mergeValue } from './merge-text';
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+import { sameJson as same } from './same-json';
 
 type Names = Record<string, string>;
 

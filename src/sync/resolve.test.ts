@@ -154,6 +154,43 @@ describe('resolveDraft', () => {
     expect(record.conflict?.body).toContain('Only on the laptop');
   });
 
+  it('agrees at once when the two differ only in key order and time of saving', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const mine = { ...draftBase, conflict: { title: draftBase.title, body: 'Kept', at } };
+    // The same draft as another device wrote it: its fields and kept version in another order.
+    const theirs = Object.fromEntries(
+      Object.entries({
+        ...draftBase,
+        conflict: { at, body: 'Kept', title: draftBase.title },
+        updatedAt: '2026-11-20T19:00:00.000Z',
+      }).reverse(),
+    ) as unknown as typeof draftBase;
+    const r = resolveDraft(draftBase, mine, theirs, now);
+    expect(r.record).toBe(theirs);
+    expect(r).toMatchObject({ copies: [], pushAgain: false });
+  });
+
+  it('does not push again when only the kept version is stored in another key order', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const kept = { title: draftBase.title, body: 'Kept', at };
+    const withConflict = { ...draftBase, conflict: kept };
+    const mine = { ...withConflict, conflict: { at, body: 'Kept', title: draftBase.title } };
+    const theirs = { ...withConflict, body: `${draftBase.body}More\n` };
+    const r = resolveDraft(withConflict, mine, theirs, now);
+    expect((r.record as typeof draftBase).body).toBe(theirs.body);
+    expect(r.pushAgain).toBe(false);
+  });
+
+  it('takes the server version as it is when only the server changed the draft', () => {
+    // Neither side has ever kept a version: one says so with null, the other leaves it out.
+    const mine = { ...draftBase, conflict: null, updatedAt: '2026-11-20T18:30:00.000Z' };
+    const theirs = { ...draftBase, body: `${draftBase.body}More\n` };
+    delete theirs.conflict;
+    const r = resolveDraft(draftBase, mine, theirs, now);
+    expect(r.record).toBe(theirs);
+    expect(r.pushAgain).toBe(false);
+  });
+
   it('lets a device that resolved the kept version win over one that left it alone', () => {
     const kept = { title: draftBase.title, body: 'The other version', at: '2026-11-20T10:00:00Z' };
     const withConflict = { ...draftBase, conflict: kept };

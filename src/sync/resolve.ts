@@ -4,6 +4,7 @@ import type { SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
 import { mergeText, mergeValue } from './merge-text';
 import { resolveSetting } from './resolve-setting';
+import { sameJson } from './same-json';
 
 const union = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])];
 
@@ -68,12 +69,20 @@ export function resolveMoment(
   return { record: pushAgain ? merged : theirs, copies, pushAgain };
 }
 
+/** Compared by value, apart from when each was saved; an optional field left out is null. */
+const comparable = (d: Draft) => ({
+  ...d,
+  updatedAt: '',
+  conflict: d.conflict ?? null,
+  publishedHash: d.publishedHash ?? null,
+});
+
 function draftsDiffer(a: Draft, b: Draft): boolean {
-  return JSON.stringify({ ...a, updatedAt: '' }) !== JSON.stringify({ ...b, updatedAt: '' });
+  return !sameJson(comparable(a), comparable(b));
 }
 
 type Kept = DraftConflict | null;
-const same = (a: Kept, b: Kept): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Kept, b: Kept): boolean => sameJson(a, b);
 
 /** Three-way merge of the kept versions: one side's change wins, two changes are both kept. */
 function mergeConflicts(base: Kept, mine: Kept, theirs: Kept): Kept {
@@ -125,12 +134,7 @@ export function resolveDraft(
     momentIds: union(theirs.momentIds, mine.momentIds),
     dismissedMomentIds: union(theirs.dismissedMomentIds, mine.dismissedMomentIds),
     checklist:
-      mergeValue(
-        from.checklist,
-        mine.checklist,
-        theirs.checklist,
-        (a, b) => JSON.stringify(a) === JSON.stringify(b),
-      ) ?? mine.checklist,
+      mergeValue(from.checklist, mine.checklist, theirs.checklist, sameJson) ?? mine.checklist,
     deletedAt: mine.deletedAt && theirs.deletedAt ? theirs.deletedAt : null,
     conflict: clash
       ? joinConflicts({ title: mine.title, body: mine.body, at: now.toISOString() }, earlier)

@@ -111,6 +111,40 @@ describe('sync engine against the real server', () => {
     }
   });
 
+  it('does not push a draft again whose kept version differs from the server only in key order', async () => {
+    const [phone, laptop] = await phoneAndLaptop();
+    await phone.writeDraft('2026-11-16', 'Intro\n');
+    const id = (await phone.draft('2026-11-16'))!.id;
+    const at = '2026-11-20T10:00:00.000Z';
+    const { updateDraft } = await import('../../src/storage/drafts');
+    await phone.on(() =>
+      updateDraft(id, { conflict: { title: 'Weeknote', body: 'Kept', at } }, at),
+    );
+    await phone.sync();
+    await laptop.sync();
+    // The laptop saves the draft unchanged: the server moves to version 2 with the same content.
+    await laptop.on(() => updateDraft(id, { title: 'Weeknote' }, new Date().toISOString()));
+    await laptop.sync();
+    // The phone holds the same kept version, its keys stored in another order, and pushes on
+    // version 1: the server answers with a conflict whose content is the phone's own.
+    await phone.on(() =>
+      updateDraft(
+        id,
+        { conflict: { at, body: 'Kept', title: 'Weeknote' } },
+        new Date().toISOString(),
+      ),
+    );
+    await phone.sync();
+    const records = await serverRecords(app, phone.session.userId);
+    expect(records.map((r) => r.version)).toEqual([2]);
+    expect((await phone.store.syncState()).pending).toBe(0);
+    expect((await phone.draft('2026-11-16'))?.conflict).toEqual({
+      title: 'Weeknote',
+      body: 'Kept',
+      at,
+    });
+  });
+
   it('resends an unacknowledged batch exactly, so nothing is applied twice', async () => {
     const [phone, laptop] = await phoneAndLaptop();
     await phone.capture('Sent once, acknowledged never');
