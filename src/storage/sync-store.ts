@@ -186,7 +186,17 @@ export function syncStore(db?: WeeknotesDb) {
    * The next batch to push: the batch already in flight if a send was interrupted (resent exactly,
    * so the server can recognise it), else a new one from the outbox. Null when nothing waits.
    */
-  function nextBatch(maxRecords: number, maxChars: number): Promise<OutgoingMutation[] | null> {
+  async function nextBatch(
+    maxRecords: number,
+    maxChars: number,
+  ): Promise<OutgoingMutation[] | null> {
+    // Most rounds have nothing to send, and finding that out needs no write transaction.
+    const waiting = await read((d) =>
+      d.transaction('r', [d.inflight, d.outbox], async () => {
+        return (await d.inflight.count()) > 0 || (await d.outbox.count()) > 0;
+      }),
+    );
+    if (!waiting) return null;
     return write((d) =>
       d.transaction('rw', pushTables(d), async () => {
         const inflight = await d.inflight.get('batch');

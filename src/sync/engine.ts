@@ -15,37 +15,56 @@ const BATCH_RECORDS = 100;
 const BATCH_CHARS = 4_000_000;
 const PULL_PAGE = 1000;
 
+/** What a round did: settings it changed on this device, clashes kept, and when it finished. */
+export interface RoundResult extends SettingsTouched {
+  /** Shown as the last sync. Stored only when the round changed something (or none is stored). */
+  syncedAt: string;
+  /** How many moments the pull brought, to be indexed for search. */
+  pulled: number;
+}
+
 /**
  * One round of sync: push everything waiting (batch by batch), then pull everything new. Says
- * which settings changed on this device, so the app can show them at once.
+ * which settings changed on this device, so the app can show them at once. A round with nothing
+ * to push and nothing new to pull (every few seconds while the app is open) writes nothing.
  */
 export async function syncRound(
   store: SyncStore,
   remote: Remote,
   now: () => Date,
-): Promise<SettingsTouched> {
+): Promise<RoundResult> {
   const resolve = resolveConflict(now);
   const touched: SettingsTouched = { settings: [], clashes: 0 };
+  let changed = false;
+  let pulled = 0;
   for (;;) {
     const batch = await store.nextBatch(BATCH_RECORDS, BATCH_CHARS);
     if (!batch) break;
+    changed = true;
     const outcomes = batch.length > 0 ? await remote.push(batch) : [];
     const settled = await store.settleBatch(outcomes, resolve, now().toISOString());
     touched.settings.push(...settled.settings);
     touched.clashes += settled.clashes;
   }
-  const { cursor } = await store.syncState();
-  let page = await remote.pull(cursor, PULL_PAGE);
+  const { cursor, lastSyncedAt } = await store.syncState();
+  let since = cursor;
+  let page = await remote.pull(since, PULL_PAGE);
   for (;;) {
     // The next page is fetched while this one is stored: the network and IndexedDB overlap.
     const next = page.more ? remote.pull(page.cursor, PULL_PAGE) : null;
     next?.catch(() => undefined); // its failure is met below, not as an unhandled rejection
-    touched.settings.push(...(await store.storePulled(page.changes, page.cursor)));
+    if (page.changes.length > 0 || page.cursor !== since) {
+      touched.settings.push(...(await store.storePulled(page.changes, page.cursor)));
+      pulled += page.changes.filter((c) => c.kind === 'moment').length;
+      changed = true;
+    }
     if (!next) break;
+    since = page.cursor;
     page = await next;
   }
-  await store.setLastSynced(now().toISOString());
-  return touched;
+  const syncedAt = now().toISOString();
+  if (changed || lastSyncedAt === null) await store.setLastSynced(syncedAt);
+  return { ...touched, syncedAt, pulled };
 }
 
 /** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes. */

@@ -8,6 +8,10 @@ const AFTER_WRITE_MS = 2000;
 // While the app is open and visible, look for other devices' changes this often.
 const EVERY_MS = 5_000;
 
+/** The later of two ISO times (null when neither is known). */
+const later = (a: string | null, b: string | null): string | null =>
+  a && b && a > b ? a : (b ?? a);
+
 /** The running sync for this tab: when to sync, one tab at a time, and what to show. */
 export interface SyncService {
   syncNow: () => Promise<void>;
@@ -33,6 +37,8 @@ export function startSyncService(
   let running: Promise<void> | null = null;
   let again = false;
   let lastPending = 0;
+  // Pulled moments wait to be indexed for search; a round that pulled none has nothing to index.
+  let unindexed = true;
 
   const show = (changes: Partial<SyncStatus>): void => {
     status = { ...status, ...changes };
@@ -50,18 +56,26 @@ export function startSyncService(
     show({ state: 'syncing', message: null });
     try {
       const work = () => syncRound(store, httpRemote, () => new Date());
-      const touched = navigator.locks
+      const result = navigator.locks
         ? await navigator.locks.request('weeknotes-sync', work)
         : await work();
       failures = 0;
-      if (touched.settings.length > 0 || touched.clashes > 0) onSettings(touched);
+      if (result.settings.length > 0 || result.clashes > 0) onSettings(result);
       // Pulled moments are stored first and indexed for search after, without holding sync up.
       // If indexing fails they stay searchable (search reads them directly) and it tries again.
-      void indexInBackground().catch(() => undefined);
+      if (result.pulled > 0) unindexed = true;
+      if (unindexed) {
+        unindexed = false;
+        void indexInBackground().catch(() => {
+          unindexed = true;
+        });
+      }
       const state = await store.syncState();
-      show({ state: 'synced', lastSyncedAt: state.lastSyncedAt, pending: state.pending });
+      // An idle round stores nothing, so the time it finished is shown from here.
+      show({ state: 'synced', lastSyncedAt: result.syncedAt, pending: state.pending });
       if (document.visibilityState === 'visible') schedule(EVERY_MS);
     } catch (err) {
+      unindexed = true; // pages stored before the failure may hold moments
       const failure = failureStatus(err);
       show(failure);
       if (failure.state === 'signed-out') return;
@@ -90,7 +104,11 @@ export function startSyncService(
     (state) => {
       account = state.account;
       if (!account) show({ state: 'local-only', pending: state.pending, message: null });
-      else show({ pending: state.pending, lastSyncedAt: state.lastSyncedAt });
+      else
+        show({
+          pending: state.pending,
+          lastSyncedAt: later(status.lastSyncedAt, state.lastSyncedAt),
+        });
       if (account && state.pending > lastPending && status.state !== 'signed-out')
         schedule(AFTER_WRITE_MS);
       lastPending = state.pending;
@@ -116,6 +134,7 @@ export function startSyncService(
   return {
     syncNow,
     async signedIn(next) {
+      status = { ...status, lastSyncedAt: null };
       await store.startFreshSync(new Date().toISOString());
       await store.setAccount(next);
       account = next;

@@ -9,8 +9,8 @@ import { addMoment, deleteMoment, editMoment } from '../../src/storage/moments';
 import type { Draft, Moment, Settings } from '../../src/storage/records';
 import { getSettings, updateSettings } from '../../src/storage/settings';
 import { visibleMoment } from '../../src/storage/stored-moment';
-import { syncStore, type SettingsTouched, type SyncStore } from '../../src/storage/sync-store';
-import { syncRound } from '../../src/sync/engine';
+import { syncStore, type SyncStore } from '../../src/storage/sync-store';
+import { syncRound, type RoundResult } from '../../src/sync/engine';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
 import { SyncError, type Remote } from '../../src/sync/remote';
 import type { TestDevice } from '../../server/test-support';
@@ -76,7 +76,7 @@ export class SimulatedDevice {
     });
   }
 
-  sync(): Promise<SettingsTouched> {
+  sync(): Promise<RoundResult> {
     return syncRound(this.store, this.remote, () => new Date());
   }
 
