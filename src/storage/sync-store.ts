@@ -3,26 +3,26 @@ import { type InflightBatch, type OutgoingMutation, type SyncBase, type Weeknote
 import { read as readApp, write as writeApp } from './errors';
 import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
 import { decodeSetting } from './record-settings';
-import type { Draft, Moment, OutboxEntry } from './records';
+import type { Draft, Moment } from './records';
 import type { SettingClash, SettingRecord, SyncedSettingKey } from './settings';
-import { pulledMoment, storedMoment, visibleMoment } from './stored-moment';
-import {
-  allSettingsQueued,
-  keepClash,
-  localSetting,
-  putSetting,
-  queueUnsynced,
-  settingKeyOf,
-  settingRecord,
-} from './sync-settings';
+import { pulledMoment, visibleMoment } from './stored-moment';
+import { outboxRow, settleAnswers, type Settled } from './sync-settle';
+import { allSettingsQueued, queueUnsynced, settingKeyOf, settingRecord } from './sync-settings';
 
-type Kind = 'moment' | 'draft' | 'setting';
-type AnyRecord = Moment | Draft | SettingRecord;
+export type Kind = 'moment' | 'draft' | 'setting';
+export type AnyRecord = Moment | Draft | SettingRecord;
 
 /** Settings a sync step changed on this device, so the app can show them, and clashes kept. */
 export interface SettingsTouched {
   settings: SyncedSettingKey[];
   clashes: number;
+}
+
+/** A record sync could not settle or read, and why: it is left as it was. */
+export interface Unsettled {
+  id: string;
+  kind: Kind;
+  reason: string;
 }
 
 /** The account this device syncs with. */
@@ -68,32 +68,6 @@ export type Resolver = (
   theirs: AnyRecord,
 ) => Resolution;
 
-function decode(kind: Kind, payload: string): AnyRecord {
-  if (kind === 'setting') return decodeSetting(payload);
-  return kind === 'moment' ? decodeMoment(payload) : decodeDraft(payload);
-}
-
-async function localRecord(d: WeeknotesDb, kind: Kind, id: string): Promise<AnyRecord | undefined> {
-  if (kind === 'moment') {
-    const m = await d.moments.get(id);
-    if (!m) return undefined;
-    return visibleMoment(m);
-  }
-  if (kind === 'setting') return localSetting(d, id);
-  return d.drafts.get(id);
-}
-
-async function putLocal(d: WeeknotesDb, kind: Kind, record: AnyRecord): Promise<void> {
-  if (kind === 'moment') {
-    const m = record as Moment;
-    await d.moments.put(storedMoment(m));
-  } else if (kind === 'setting') {
-    await putSetting(d, record as SettingRecord);
-  } else {
-    await d.drafts.put(record as Draft);
-  }
-}
-
 /** The tables a push reads and settles. */
 const pushTables = (d: WeeknotesDb) => [
   d.outbox,
@@ -103,10 +77,6 @@ const pushTables = (d: WeeknotesDb) => [
   d.settings,
   d.syncBase,
 ];
-
-function outboxRow(kind: Kind, recordId: string, at: string): OutboxEntry {
-  return { kind, recordId, op: 'put', queuedAt: at };
-}
 
 async function meta<T>(d: WeeknotesDb, key: string, fallback: T): Promise<T> {
   const row = await d.syncMeta.get(key);
@@ -127,12 +97,15 @@ export function syncStore(db?: WeeknotesDb) {
     lastSyncedAt: string | null;
     pending: number;
   }> {
-    return read(async (d) => ({
-      cursor: await meta(d, 'cursor', 0),
-      account: await meta<Account | null>(d, 'account', null),
-      lastSyncedAt: await meta<string | null>(d, 'lastSyncedAt', null),
-      pending: await d.outbox.count(),
-    }));
+    // One read transaction, not one per value: the app reads this after every change it syncs.
+    return read((d) =>
+      d.transaction('r', [d.syncMeta, d.outbox], async () => ({
+        cursor: await meta(d, 'cursor', 0),
+        account: await meta<Account | null>(d, 'account', null),
+        lastSyncedAt: await meta<string | null>(d, 'lastSyncedAt', null),
+        pending: await d.outbox.count(),
+      })),
+    );
   }
 
   /** Records the account this device signed in to (null when it signs out). */
@@ -184,11 +157,13 @@ export function syncStore(db?: WeeknotesDb) {
 
   /**
    * The next batch to push: the batch already in flight if a send was interrupted (resent exactly,
-   * so the server can recognise it), else a new one from the outbox. Null when nothing waits.
+   * so the server can recognise it), else a new one from the outbox, passing over the records in
+   * `skip`. Null when nothing waits.
    */
   async function nextBatch(
     maxRecords: number,
     maxChars: number,
+    skip: ReadonlySet<string> = new Set(),
   ): Promise<OutgoingMutation[] | null> {
     // Most rounds have nothing to send, and finding that out needs no write transaction.
     const waiting = await read((d) =>
@@ -201,11 +176,18 @@ export function syncStore(db?: WeeknotesDb) {
       d.transaction('rw', pushTables(d), async () => {
         const inflight = await d.inflight.get('batch');
         if (inflight) return inflight.mutations;
-        // The oldest changes first, reading only as much of the outbox as one batch needs.
-        const head = await d.outbox
-          .orderBy('seq')
-          .limit(maxRecords * 4)
-          .toArray();
+        // The oldest changes first, reading only as much of the outbox as one batch needs, and
+        // passing over records whose answers failed to settle this round.
+        const queue = (rows: number) => {
+          const all = d.outbox.orderBy('seq');
+          return (skip.size > 0 ? all.filter((row) => !skip.has(row.recordId)) : all)
+            .limit(rows)
+            .toArray();
+        };
+        let head = await queue(maxRecords);
+        // Several rows for one record (a draft saved again and again) leave room: read further.
+        if (head.length === maxRecords && new Set(head.map((r) => r.recordId)).size < maxRecords)
+          head = await queue(maxRecords * 4);
         const chosen = new Map<string, Kind>();
         for (const row of head) {
           if (chosen.size >= maxRecords) break;
@@ -219,8 +201,8 @@ export function syncStore(db?: WeeknotesDb) {
         // The version each change was made on: a syncBase row if there is one, else the version a
         // pulled moment's row carries.
         const bases = new Map<string, number>();
-        for (const m of await d.moments.bulkGet(momentIds)) {
-          if (!m) continue;
+        // One cursor over the keys (anyOf) rather than a request per id (bulkGet).
+        for (const m of await d.moments.where('id').anyOf(momentIds).toArray()) {
           records.set(m.id, visibleMoment(m));
           if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
         }
@@ -230,7 +212,8 @@ export function syncStore(db?: WeeknotesDb) {
           const setting = settingRecord(row);
           if (setting) records.set(setting.id, setting);
         }
-        for (const b of await d.syncBase.bulkGet(ids)) if (b) bases.set(b.id, b.version);
+        for (const b of await d.syncBase.where('id').anyOf(ids).toArray())
+          bases.set(b.id, b.version);
 
         const mutations: OutgoingMutation[] = [];
         const settled = new Set<string>();
@@ -265,54 +248,12 @@ export function syncStore(db?: WeeknotesDb) {
     );
   }
 
-  /**
-   * Settles the batch in flight with the server's answers, in one transaction: bases move to the
-   * server's versions, conflicts are merged by `resolve` (and queued again where the merge differs
-   * from the server), conflict copies are added, and only then are the outbox rows deleted.
-   */
-  function settleBatch(
-    outcomes: PushOutcome[],
-    resolve: Resolver,
-    at: string,
-  ): Promise<SettingsTouched> {
+  /** Settles the batch in flight with the server's answers, in one transaction (settleAnswers). */
+  function settleBatch(outcomes: PushOutcome[], resolve: Resolver, at: string): Promise<Settled> {
     return write((d) =>
-      d.transaction('rw', [...pushTables(d), d.syncMeta], async () => {
-        const touched: SettingsTouched = { settings: [], clashes: 0 };
-        const batch = await d.inflight.get('batch');
-        if (!batch) return touched;
-        const requeue: OutboxEntry[] = [];
-        for (const outcome of outcomes) {
-          const { record } = outcome;
-          const conflict = outcome.status === 'conflict' || outcome.replayed === 'conflict';
-          const baseRow = await d.syncBase.get(record.id);
-          await d.syncBase.put({
-            id: record.id,
-            kind: record.kind,
-            version: record.version,
-            payload: record.payload,
-          });
-          if (!conflict) continue;
-          const theirs = decode(record.kind, record.payload);
-          const base = baseRow ? decode(baseRow.kind, baseRow.payload) : null;
-          const mine = await localRecord(d, record.kind, record.id);
-          const resolution = resolve(record.kind, base, mine, theirs);
-          await putLocal(d, record.kind, resolution.record);
-          if (record.kind === 'setting') touched.settings.push((theirs as SettingRecord).key);
-          if (resolution.clash) {
-            await keepClash(d, resolution.clash);
-            touched.clashes++;
-          }
-          if (resolution.pushAgain) requeue.push(outboxRow(record.kind, record.id, at));
-          for (const copy of resolution.copies) {
-            await putLocal(d, 'moment', copy);
-            requeue.push(outboxRow('moment', copy.id, at));
-          }
-        }
-        await d.outbox.bulkDelete(batch.outboxSeqs);
-        await d.inflight.delete('batch');
-        await d.outbox.bulkAdd(requeue);
-        return touched;
-      }),
+      d.transaction('rw', [...pushTables(d), d.syncMeta], () =>
+        settleAnswers(d, outcomes, resolve, at),
+      ),
     );
   }
 

@@ -1,4 +1,5 @@
-import type { SettingsTouched, SyncStore } from '../storage/sync-store';
+import type { SettingsTouched, SyncStore, Unsettled } from '../storage/sync-store';
+import { MAX_BATCH } from './protocol';
 import { SyncError, type Remote } from './remote';
 import { resolveConflict } from './resolve';
 
@@ -11,7 +12,6 @@ export interface SyncStatus {
   message: string | null;
 }
 
-const BATCH_RECORDS = 100;
 const BATCH_CHARS = 4_000_000;
 const PULL_PAGE = 1000;
 
@@ -21,6 +21,8 @@ export interface RoundResult extends SettingsTouched {
   syncedAt: string;
   /** How many moments the pull brought, to be indexed for search. */
   pulled: number;
+  /** Records whose answers could not be merged: still queued, pushed again next round. */
+  unsettled: Unsettled[];
 }
 
 /**
@@ -37,14 +39,18 @@ export async function syncRound(
   const touched: SettingsTouched = { settings: [], clashes: 0 };
   let changed = false;
   let pulled = 0;
+  const unsettled: Unsettled[] = [];
   for (;;) {
-    const batch = await store.nextBatch(BATCH_RECORDS, BATCH_CHARS);
+    // A record whose answer failed to settle waits for the next round, not the next batch.
+    const skip = new Set(unsettled.map((u) => u.id));
+    const batch = await store.nextBatch(MAX_BATCH, BATCH_CHARS, skip);
     if (!batch) break;
     changed = true;
     const outcomes = batch.length > 0 ? await remote.push(batch) : [];
     const settled = await store.settleBatch(outcomes, resolve, now().toISOString());
     touched.settings.push(...settled.settings);
     touched.clashes += settled.clashes;
+    unsettled.push(...settled.failed);
   }
   const { cursor, lastSyncedAt } = await store.syncState();
   let since = cursor;
@@ -64,7 +70,7 @@ export async function syncRound(
   }
   const syncedAt = now().toISOString();
   if (changed || lastSyncedAt === null) await store.setLastSynced(syncedAt);
-  return { ...touched, syncedAt, pulled };
+  return { ...touched, syncedAt, pulled, unsettled };
 }
 
 /** Backoff after a failure: 2 s, 4 s, 8 s … up to 5 minutes. */
@@ -82,4 +88,12 @@ export function failureStatus(err: unknown): Pick<SyncStatus, 'state' | 'message
     return { state: 'error', message: err.message };
   }
   return { state: 'error', message: (err as Error).message || 'Sync failed.' };
+}
+
+/** How a round is shown when some records' answers could not be merged (the rest synced). */
+export function unsettledMessage(unsettled: Unsettled[]): string {
+  const first = unsettled[0];
+  const count = unsettled.length === 1 ? 'One change' : `${unsettled.length} changes`;
+  const which = first ? ` (${first.kind} ${first.id}: ${first.reason})` : '';
+  return `${count} could not be merged with the server's version${which}. Kept on this device and tried again.`;
 }

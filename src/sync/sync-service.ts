@@ -1,7 +1,7 @@
 import { observe } from '../storage/live';
 import { indexInBackground } from '../storage/search-index';
 import { syncStore, type Account, type SettingsTouched } from '../storage/sync-store';
-import { failureStatus, retryDelay, syncRound, type SyncStatus } from './engine';
+import { failureStatus, retryDelay, syncRound, unsettledMessage, type SyncStatus } from './engine';
 import { httpRemote } from './remote';
 
 const AFTER_WRITE_MS = 2000;
@@ -59,7 +59,6 @@ export function startSyncService(
       const result = navigator.locks
         ? await navigator.locks.request('weeknotes-sync', work)
         : await work();
-      failures = 0;
       if (result.settings.length > 0 || result.clashes > 0) onSettings(result);
       // Pulled moments are stored first and indexed for search after, without holding sync up.
       // If indexing fails they stay searchable (search reads them directly) and it tries again.
@@ -72,7 +71,15 @@ export function startSyncService(
       }
       const state = await store.syncState();
       // An idle round stores nothing, so the time it finished is shown from here.
-      show({ state: 'synced', lastSyncedAt: result.syncedAt, pending: state.pending });
+      const shown = { lastSyncedAt: result.syncedAt, pending: state.pending };
+      if (result.unsettled.length > 0) {
+        // Everything else synced; these stay queued and are tried again after a pause.
+        show({ ...shown, state: 'error', message: unsettledMessage(result.unsettled) });
+        failures++;
+        return schedule(retryDelay(failures));
+      }
+      failures = 0;
+      show({ ...shown, state: 'synced' });
       if (document.visibilityState === 'visible') schedule(EVERY_MS);
     } catch (err) {
       unindexed = true; // pages stored before the failure may hold moments
