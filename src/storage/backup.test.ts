@@ -106,6 +106,40 @@ describe('backup', () => {
   });
 
   it.each([
+    ['moments', 'createdAt', 'yesterday'],
+    ['moments', 'updatedAt', '2026-11-16'],
+    ['moments', 'deletedAt', '2026-11-16T09:00:00'],
+    ['drafts', 'createdAt', '1795429116656'],
+    ['drafts', 'updatedAt', '16/11/2026 09:00'],
+    ['drafts', 'deletedAt', 'Mon, 16 Nov 2026 09:00:00 GMT'],
+  ] as const)(
+    'refuses a backup with %s whose %s is not an ISO time with its offset (%s)',
+    async (list, field, value) => {
+      await fill();
+      const before = await exportAll(now);
+      const records = before[list].map((r, i) => (i === 0 ? { ...r, [field]: value } : r));
+      const data = JSON.parse(JSON.stringify({ ...before, [list]: records })) as unknown;
+      expect(() => readBackup(data)).toThrow(BackupProblem);
+      expect(() => readBackup(data)).toThrow(`${list === 'moments' ? 'moment' : 'draft'} 1`);
+      expect(() => readBackup(data)).toThrow(`${field} “${value}”`);
+      expect(() => readBackup(data)).toThrow(/ISO 8601 time with its offset.*Nothing was changed/);
+      expect(await exportAll(now)).toEqual(before);
+    },
+  );
+
+  it.each([
+    '2026-11-16T09:30:00.000Z',
+    '2026-11-16T09:30:00Z',
+    '2026-11-16T09:30:00.000+00:00',
+    '2026-11-16T10:30:00+01:00',
+  ])('restores times written as %s', async (at) => {
+    await fill();
+    const backup = await exportAll(now);
+    const moments = backup.moments.map((m) => ({ ...m, createdAt: at, updatedAt: at }));
+    expect(readBackup({ ...backup, moments }).moments[0]?.createdAt).toBe(at);
+  });
+
+  it.each([
     ['a foreign file', { hello: 'world' }, /not a Weeknotes backup/],
     ['null', null, /not a Weeknotes backup/],
     [

@@ -1,5 +1,5 @@
 import { z } from '../validation/zod';
-import { draftSchema, momentSchema } from './record-codec';
+import { draftSchema, ISO_TIME, momentSchema } from './record-codec';
 import { syncedSettingsSchema } from './record-settings';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { isSyncedSetting, settingRecordId } from './settings';
@@ -60,6 +60,19 @@ export function readBackup(data: unknown): Backup {
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const [list, index, field] = issue?.path ?? [];
+    if (
+      (list === 'moments' || list === 'drafts') &&
+      typeof index === 'number' &&
+      typeof field === 'string' &&
+      issue?.message.endsWith(ISO_TIME)
+    ) {
+      const record = (data as Record<string, Record<string, unknown>[] | undefined>)[list]?.[index];
+      const id = typeof record?.id === 'string' ? ` (${record.id})` : '';
+      throw new BackupProblem(
+        `This backup was not restored: ${list === 'moments' ? 'moment' : 'draft'} ${index + 1}${id} has ${field} “${String(record?.[field])}”, which is not ${ISO_TIME} (such as 2026-11-16T09:30:00.000Z). Nothing was changed.`,
+      );
+    }
     if (issue?.path[0] === 'settings' && issue.path.length > 1) {
       throw new BackupProblem(
         `This backup was not restored: its setting “${String(issue.path[1])}” is not one Weeknotes can use (${issue.message}). Nothing was changed.`,

@@ -1,7 +1,19 @@
 import { z } from '../validation/zod';
 import type { Draft, Moment } from './records';
 
-const time = z.string().max(40);
+/** What a record's time must be, as the server requires of every pushed time. */
+export const ISO_TIME = 'an ISO 8601 time with its offset';
+
+/**
+ * A record's time: ISO 8601 date, time and offset (`2026-11-16T09:30:00.000Z`), the form the
+ * server accepts on a push. A record with any other time would be refused on every push.
+ */
+const time = z
+  .string()
+  .max(40)
+  .pipe(z.iso.datetime({ offset: true, error: `must be ${ISO_TIME}` }));
+/** A time the app only shows, never sends on its own (a kept version's). */
+const shownTime = z.string().max(40);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A moment as stored (without its search words). */
@@ -44,7 +56,7 @@ export const draftSchema = z.object({
   updatedAt: time,
   deletedAt: time.nullable(),
   conflict: z
-    .object({ title: z.string().max(1000), body: z.string().max(400_000), at: time })
+    .object({ title: z.string().max(1000), body: z.string().max(400_000), at: shownTime })
     .nullable()
     .optional(),
 });

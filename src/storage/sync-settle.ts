@@ -108,7 +108,12 @@ export async function settleAnswers(
       resolution = resolve(record.kind, base, mine.get(record.id), theirs);
     } catch (err) {
       failed.add(record.id);
-      settled.failed.push({ id: record.id, kind: record.kind, reason: reasonOf(err) });
+      settled.failed.push({
+        id: record.id,
+        kind: record.kind,
+        reason: reasonOf(err),
+        direction: 'push',
+      });
       continue;
     }
     if (record.kind === 'moment') moments.push(storedMoment(resolution.record as Moment));

@@ -1,12 +1,11 @@
 import { uuidv7 } from 'uuidv7';
 import { type InflightBatch, type OutgoingMutation, type SyncBase, type WeeknotesDb } from './db';
 import { read as readApp, write as writeApp } from './errors';
-import { decodeDraft, decodeMoment, encodeRecord } from './record-codec';
-import { decodeSetting } from './record-settings';
+import { encodeRecord } from './record-codec';
 import type { Draft, Moment } from './records';
 import type { SettingClash, SettingRecord, SyncedSettingKey } from './settings';
 import { pulledMoment, visibleMoment } from './stored-moment';
-import { outboxRow, settleAnswers, type Settled } from './sync-settle';
+import { decode, outboxRow, reasonOf, settleAnswers, type Settled } from './sync-settle';
 import { allSettingsQueued, queueUnsynced, settingKeyOf, settingRecord } from './sync-settings';
 
 export type Kind = 'moment' | 'draft' | 'setting';
@@ -18,11 +17,15 @@ export interface SettingsTouched {
   clashes: number;
 }
 
-/** A record sync could not settle or read, and why: it is left as it was. */
+/**
+ * A record sync could not settle or read, and why. One this device pushed stays queued; one
+ * pulled is left on the server, for the device that wrote it to correct.
+ */
 export interface Unsettled {
   id: string;
   kind: Kind;
   reason: string;
+  direction: 'push' | 'pull';
 }
 
 /** The account this device syncs with. */
@@ -259,9 +262,13 @@ export function syncStore(db?: WeeknotesDb) {
 
   /**
    * Stores a page of pulled changes and the new cursor in one transaction. A record this device
-   * has unsent changes to is left alone: its next push meets the new version and merges.
+   * has unsent changes to is left alone: its next push meets the new version and merges. A record
+   * this device cannot read fails alone: it is not stored, and is told in `unreadable`.
    */
-  function storePulled(changes: IncomingRecord[], cursor: number): Promise<SyncedSettingKey[]> {
+  function storePulled(
+    changes: IncomingRecord[],
+    cursor: number,
+  ): Promise<{ settings: SyncedSettingKey[]; unreadable: Unsettled[] }> {
     return write((d) =>
       d.transaction('rw', [...pushTables(d), d.syncMeta], async () => {
         // Bulk reads and writes: a first sync brings thousands of records.
@@ -279,19 +286,26 @@ export function syncStore(db?: WeeknotesDb) {
           if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
         const baseRows = await d.syncBase.where('id').anyOf(ids).toArray();
         for (const b of baseRows) bases.set(b.id, b.version);
-        const fresh = changes.filter(
-          (c) => !pending.has(c.id) && !((bases.get(c.id) ?? 0) >= c.version),
-        );
+        const unreadable: Unsettled[] = [];
+        const fresh = changes.flatMap((c) => {
+          if (pending.has(c.id) || (bases.get(c.id) ?? 0) >= c.version) return [];
+          try {
+            return [{ ...c, record: decode(c.kind, c.payload) }];
+          } catch (err) {
+            unreadable.push({ id: c.id, kind: c.kind, reason: reasonOf(err), direction: 'pull' });
+            return [];
+          }
+        });
         // A pulled moment carries its version in its row (no syncBase row: a first sync brings
         // thousands) and is indexed for search in the background, which halves its cost here.
         const freshMoments = fresh.filter((c) => c.kind === 'moment');
         const freshDrafts = fresh.filter((c) => c.kind === 'draft');
         const freshSettings = fresh.filter((c) => c.kind === 'setting');
-        const settings = freshSettings.map((c) => decodeSetting(c.payload));
+        const settings = freshSettings.map((c) => c.record as SettingRecord);
         await d.moments.bulkPut(
-          freshMoments.map((c) => pulledMoment(decodeMoment(c.payload), c.version)),
+          freshMoments.map((c) => pulledMoment(c.record as Moment, c.version)),
         );
-        await d.drafts.bulkPut(freshDrafts.map((c) => decodeDraft(c.payload)));
+        await d.drafts.bulkPut(freshDrafts.map((c) => c.record as Draft));
         await d.settings.bulkPut(
           settings.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt })),
         );
@@ -307,7 +321,7 @@ export function syncStore(db?: WeeknotesDb) {
         const replaced = new Set(freshMoments.map((c) => c.id));
         await d.syncBase.bulkDelete(baseRows.filter((b) => replaced.has(b.id)).map((b) => b.id));
         await d.syncMeta.put({ key: 'cursor', value: cursor });
-        return settings.map((r) => r.key);
+        return { settings: settings.map((r) => r.key), unreadable };
       }),
     );
   }

@@ -21,7 +21,7 @@ export interface RoundResult extends SettingsTouched {
   syncedAt: string;
   /** How many moments the pull brought, to be indexed for search. */
   pulled: number;
-  /** Records whose answers could not be merged: still queued, pushed again next round. */
+  /** Records whose answers could not be merged (still queued) or pulled ones it could not read. */
   unsettled: Unsettled[];
 }
 
@@ -60,7 +60,9 @@ export async function syncRound(
     const next = page.more ? remote.pull(page.cursor, PULL_PAGE) : null;
     next?.catch(() => undefined); // its failure is met below, not as an unhandled rejection
     if (page.changes.length > 0 || page.cursor !== since) {
-      touched.settings.push(...(await store.storePulled(page.changes, page.cursor)));
+      const stored = await store.storePulled(page.changes, page.cursor);
+      touched.settings.push(...stored.settings);
+      unsettled.push(...stored.unreadable);
       pulled += page.changes.filter((c) => c.kind === 'moment').length;
       changed = true;
     }
@@ -90,10 +92,14 @@ export function failureStatus(err: unknown): Pick<SyncStatus, 'state' | 'message
   return { state: 'error', message: (err as Error).message || 'Sync failed.' };
 }
 
-/** How a round is shown when some records' answers could not be merged (the rest synced). */
+/** How a round is shown when some records could not be settled or read (the rest synced). */
 export function unsettledMessage(unsettled: Unsettled[]): string {
   const first = unsettled[0];
+  if (!first) return '';
   const count = unsettled.length === 1 ? 'One change' : `${unsettled.length} changes`;
-  const which = first ? ` (${first.kind} ${first.id}: ${first.reason})` : '';
-  return `${count} could not be merged with the server's version${which}. Kept on this device and tried again.`;
+  const kept =
+    first.direction === 'push'
+      ? 'It is kept on this device and tried again.'
+      : 'It was left on the server, for the device that wrote it to correct.';
+  return `${count} could not be synced (${first.kind} ${first.id}: ${first.reason}). ${kept}`;
 }

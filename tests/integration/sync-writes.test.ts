@@ -189,3 +189,40 @@ describe('uploading everything on sign-up', () => {
     expect(merged).toMatchObject({ title: 'Renamed', body: 'Intro\n\nWritten on the phone\n' });
   });
 });
+
+describe('pulling a record this device cannot read', () => {
+  it('stores the rest of the page and says which one was left on the server', async () => {
+    const [phone, laptop] = await phoneAndLaptop();
+    const good = await laptop.capture('Readable');
+    const at = '2026-11-18T10:00:00.000Z';
+    // Written by a device that did not check its times: the server only sees the envelope's.
+    const bad = testMoment('bad-time', at, 'Unreadable', { createdAt: 'last Wednesday' });
+    const [answer] = await laptop.remote.push([
+      {
+        mutationId: crypto.randomUUID(),
+        id: bad.id,
+        kind: 'moment',
+        baseVersion: 0,
+        updatedAt: at,
+        deleted: false,
+        payload: JSON.stringify(bad),
+      },
+    ]);
+    expect(answer?.status).toBe('applied');
+    await laptop.sync();
+
+    const result = await phone.sync();
+    expect(result.unsettled).toEqual([
+      {
+        id: 'bad-time',
+        kind: 'moment',
+        reason: 'createdAt: must be an ISO 8601 time with its offset',
+        direction: 'pull',
+      },
+    ]);
+    expect((await phone.moments()).map((m) => m.id)).toEqual([good.id]);
+    const { cursor } = await phone.store.syncState();
+    expect(cursor).toBeGreaterThan(0);
+    expect((await phone.sync()).unsettled).toEqual([]);
+  });
+});
