@@ -13,7 +13,8 @@ import { syncStore, type SyncStore } from '../../src/storage/sync-store';
 import { syncRound, type RoundResult } from '../../src/sync/engine';
 import { pullResponseSchema, pushResponseSchema } from '../../src/sync/protocol';
 import { SyncError, type Remote } from '../../src/sync/remote';
-import type { TestDevice } from '../../server/test-support';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { testAccount, testServer, type TestDevice } from '../../server/test-support';
 
 let names = 0;
 
@@ -131,4 +132,36 @@ export async function serverRecords(app: FastifyInstance, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * A real server for a test file, and a phone and laptop on one account for each test, closed
+ * after it. Call once at the top of the file; `app` is there once the file's tests start.
+ */
+export function deviceSuite() {
+  let server: FastifyInstance | undefined;
+  const open: SimulatedDevice[] = [];
+  beforeAll(async () => {
+    server = await testServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((d) => d.close()));
+  });
+  return {
+    get app(): FastifyInstance {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    async phoneAndLaptop(): Promise<[SimulatedDevice, SimulatedDevice]> {
+      const phoneSession = await testAccount(this.app);
+      const laptopSession = await testAccount(this.app, phoneSession.userId);
+      const phone = new SimulatedDevice(phoneSession);
+      const laptop = new SimulatedDevice(laptopSession);
+      open.push(phone, laptop);
+      return [phone, laptop];
+    },
+  };
 }

@@ -1,30 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testAccount, testServer } from '../../server/test-support';
+import { describe, expect, it } from 'vitest';
 import { settingClashes, updateSettings } from '../../src/storage/settings';
-import { SimulatedDevice, serverRecords } from './devices';
+import { deviceSuite, SimulatedDevice, serverRecords } from './devices';
 
-let app: FastifyInstance;
-const devices: SimulatedDevice[] = [];
-
-beforeAll(async () => {
-  app = await testServer();
-});
-afterAll(async () => {
-  await app.close();
-});
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-});
-
-async function phoneAndLaptop(): Promise<[SimulatedDevice, SimulatedDevice]> {
-  const phoneSession = await testAccount(app);
-  const laptopSession = await testAccount(app, phoneSession.userId);
-  const phone = new SimulatedDevice(phoneSession);
-  const laptop = new SimulatedDevice(laptopSession);
-  devices.push(phone, laptop);
-  return [phone, laptop];
-}
+const suite = deviceSuite();
+const phoneAndLaptop = (): Promise<[SimulatedDevice, SimulatedDevice]> => suite.phoneAndLaptop();
 
 describe('settings sync between devices', () => {
   it('a template and series set on the phone reach the laptop, and only the writer’s preferences travel', async () => {
@@ -39,7 +18,7 @@ describe('settings sync between devices', () => {
       series: 10,
       persistence: 'not-asked',
     });
-    const records = await serverRecords(app, phone.session.userId);
+    const records = await serverRecords(suite.app, phone.session.userId);
     expect(records.map((r) => [r.id, r.kind])).toEqual([
       ['setting-series', 'setting'],
       ['setting-titleTemplate', 'setting'],
@@ -138,7 +117,7 @@ describe('settings sync between devices', () => {
     expect((await laptop.settings()).wordTarget).toBe(800);
   });
 
-  it('refuses to save a setting the app would never write', async () => {
+  it('refuses to save a setting the suite.app would never write', async () => {
     const [phone] = await phoneAndLaptop();
     await expect(phone.on(() => updateSettings({ weekStartsOn: 9 as never }))).rejects.toThrow();
     expect((await phone.store.syncState()).pending).toBe(0);

@@ -1,29 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testAccount, testServer } from '../../server/test-support';
-import { SimulatedDevice, serverRecords } from './devices';
+import { describe, expect, it } from 'vitest';
+import { deviceSuite, SimulatedDevice, serverRecords } from './devices';
 
-let app: FastifyInstance;
-const devices: SimulatedDevice[] = [];
-
-beforeAll(async () => {
-  app = await testServer();
-});
-afterAll(async () => {
-  await app.close();
-});
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-});
-
-async function phoneAndLaptop(): Promise<[SimulatedDevice, SimulatedDevice]> {
-  const phoneSession = await testAccount(app);
-  const laptopSession = await testAccount(app, phoneSession.userId);
-  const phone = new SimulatedDevice(phoneSession);
-  const laptop = new SimulatedDevice(laptopSession);
-  devices.push(phone, laptop);
-  return [phone, laptop];
-}
+const suite = deviceSuite();
+const phoneAndLaptop = (): Promise<[SimulatedDevice, SimulatedDevice]> => suite.phoneAndLaptop();
 
 const texts = async (d: SimulatedDevice) => (await d.moments()).map((m) => m.text).sort();
 
@@ -50,7 +29,7 @@ describe('sync engine against the real server', () => {
     expect((await phone.draft('2026-11-16'))?.body).toContain('Drafted on the laptop');
     expect((await phone.store.syncState()).pending).toBe(0);
     expect((await laptop.store.syncState()).pending).toBe(0);
-    expect(await serverRecords(app, phone.session.userId)).toHaveLength(4);
+    expect(await serverRecords(suite.app, phone.session.userId)).toHaveLength(4);
   });
 
   it('keeps both texts of a moment edited on both devices as a visible conflict copy', async () => {
@@ -135,7 +114,7 @@ describe('sync engine against the real server', () => {
       ),
     );
     await phone.sync();
-    const records = await serverRecords(app, phone.session.userId);
+    const records = await serverRecords(suite.app, phone.session.userId);
     expect(records.map((r) => r.version)).toEqual([2]);
     expect((await phone.store.syncState()).pending).toBe(0);
     expect((await phone.draft('2026-11-16'))?.conflict).toEqual({
@@ -158,7 +137,7 @@ describe('sync engine against the real server', () => {
       'Captured after the crash',
       'Sent once, acknowledged never',
     ]);
-    const records = await serverRecords(app, phone.session.userId);
+    const records = await serverRecords(suite.app, phone.session.userId);
     expect(records).toHaveLength(2);
     expect(records.every((r) => r.version === 1)).toBe(true);
   });
@@ -202,7 +181,7 @@ describe('sync engine against the real server', () => {
   it('keeps the outbox when the session has ended', async () => {
     const [phone] = await phoneAndLaptop();
     await phone.capture('Waiting for sign-in');
-    await app.database.db
+    await suite.app.database.db
       .updateTable('devices')
       .set({ revoked_at: new Date().toISOString() })
       .where('id', '=', phone.session.deviceId)

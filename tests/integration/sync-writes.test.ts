@@ -1,35 +1,16 @@
 /** What a sync round writes to the device's IndexedDB: nothing when nothing changed. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { testAccount, testServer } from '../../server/test-support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testMoment } from '../../src/compose/test-moments';
 import { storedMoment } from '../../src/storage/stored-moment';
 import { MAX_BATCH, type Mutation } from '../../src/sync/protocol';
 import { resolveConflict } from '../../src/sync/resolve';
-import { SimulatedDevice, serverRecords } from './devices';
+import { deviceSuite, SimulatedDevice, serverRecords } from './devices';
 
-let app: FastifyInstance;
-const devices: SimulatedDevice[] = [];
-
-beforeAll(async () => {
-  app = await testServer();
-});
-afterAll(async () => {
-  await app.close();
-});
-afterEach(async () => {
+const suite = deviceSuite();
+const phoneAndLaptop = (): Promise<[SimulatedDevice, SimulatedDevice]> => suite.phoneAndLaptop();
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(devices.splice(0).map((d) => d.close()));
 });
-
-async function phoneAndLaptop(): Promise<[SimulatedDevice, SimulatedDevice]> {
-  const phoneSession = await testAccount(app);
-  const laptopSession = await testAccount(app, phoneSession.userId);
-  const phone = new SimulatedDevice(phoneSession);
-  const laptop = new SimulatedDevice(laptopSession);
-  devices.push(phone, laptop);
-  return [phone, laptop];
-}
 
 /**
  * Every read-write IndexedDB transaction opened while `writes` is set, by the stores it covers.
@@ -62,7 +43,7 @@ describe('an idle sync round', () => {
     const before = Date.now();
     const result = await phone.sync();
     expect(writes).toEqual([]);
-    // The round's time is given to the app to show; the stored one stays as it was.
+    // The round's time is given to the suite.app to show; the stored one stays as it was.
     expect(Date.parse(result.syncedAt)).toBeGreaterThanOrEqual(before);
     expect(await phone.store.syncState()).toEqual(stored);
 
@@ -107,7 +88,7 @@ describe('uploading everything on sign-up', () => {
     ).toEqual([200, 200, 50]);
     expect((await phone.store.syncState()).pending).toBe(0);
     expect(await phone.db.syncBase.count()).toBe(450);
-    expect(await serverRecords(app, phone.session.userId)).toHaveLength(450);
+    expect(await serverRecords(suite.app, phone.session.userId)).toHaveLength(450);
   });
 
   it("removes exactly the batch's outbox rows, and keeps rows queued after it was chosen", async () => {
@@ -177,7 +158,7 @@ describe('uploading everything on sign-up', () => {
     expect(queued.every((row) => row.recordId === draft.id)).toBe(true);
     expect((await phone.draft('2026-11-16'))?.body).toBe('Intro\n\nWritten on the phone\n');
     expect((await phone.db.syncBase.get(draft.id))?.version).toBe(1);
-    const records = await serverRecords(app, phone.session.userId);
+    const records = await serverRecords(suite.app, phone.session.userId);
     expect(records.filter((r) => r.kind === 'moment')).toHaveLength(2);
 
     // Once the server holds a version it can read, the next round merges and sends it.
