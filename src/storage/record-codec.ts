@@ -63,12 +63,32 @@ export const draftSchema = z.object({
 
 export { encodeRecord } from './record-payload';
 
-/** Reads a moment from a payload, or throws if it is not one. */
-export function decodeMoment(payload: string): Moment {
-  return momentSchema.parse(JSON.parse(payload));
+const TIME_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'] as const;
+const isIsoTime = z.iso.datetime({ offset: true });
+
+/**
+ * A pulled record with its times in the form the server now requires. Older servers accepted any
+ * time `Date.parse` reads; such a record is still the writer's text, so it is kept, its times
+ * rewritten as ISO 8601, rather than skipped for ever once the cursor moves past it.
+ */
+function withIsoTimes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const record = { ...(value as Record<string, unknown>) };
+  for (const field of TIME_FIELDS) {
+    const t = record[field];
+    if (typeof t !== 'string' || isIsoTime.safeParse(t).success) continue;
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms)) record[field] = new Date(ms).toISOString();
+  }
+  return record;
 }
 
-/** Reads a draft from a payload, or throws if it is not one. */
+/** Reads a pulled moment from a payload, or throws if it is not one. */
+export function decodeMoment(payload: string): Moment {
+  return momentSchema.parse(withIsoTimes(JSON.parse(payload)));
+}
+
+/** Reads a pulled draft from a payload, or throws if it is not one. */
 export function decodeDraft(payload: string): Draft {
-  return draftSchema.parse(JSON.parse(payload));
+  return draftSchema.parse(withIsoTimes(JSON.parse(payload)));
 }
