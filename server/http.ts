@@ -50,18 +50,37 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * itself), or null. PostgreSQL cannot store the character in text at all, so it is refused on
  * every engine alike; the app never sends one (its payloads are JSON, which escapes it).
  */
-export function nulCharacterAt(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const at = nulCharacterAt(value[i], [...path, String(i)]);
-      if (at !== null) return at;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '\\u0000')].join('.');
-      const at = nulCharacterAt(item, [...path, key]);
-      if (at !== null) return at;
+export function nulCharacterAt(value: unknown): string | null {
+  // An explicit stack, not recursion, and each path a link to its parent rather than a copy:
+  // JSON.parse accepts bodies nested far deeper than the call stack.
+  interface At {
+    key: string;
+    parent: At | null;
+  }
+  const pathOf = (at: At | null): string => {
+    const keys: string[] = [];
+    for (let a = at; a; a = a.parent) keys.push(a.key);
+    return keys.reverse().join('.');
+  };
+  const stack: [unknown, At | null][] = [[value, null]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, at] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return pathOf(at);
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--)
+        stack.push([item[i], { key: String(i), parent: at }]);
+    } else if (item && typeof item === 'object') {
+      const entries = Object.entries(item);
+      for (const [key] of entries) {
+        if (key.includes('\u0000')) {
+          return pathOf({ key: key.replaceAll('\u0000', '\\u0000'), parent: at });
+        }
+      }
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] as [string, unknown];
+        stack.push([child, { key, parent: at }]);
+      }
     }
   }
   return null;
