@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nulCharacterAt } from './http';
+import { nulCharacterAt } from './http.js';
 
 describe('finding a NUL character in a body', () => {
   it.each([
