@@ -11,6 +11,8 @@ function whenHeading(found: (h1: HTMLElement) => void): void {
   requestAnimationFrame(look);
 }
 
+let lastScreen: string | null = null;
+
 /**
  * Called when a screen has loaded and rendered: names the page after the screen's heading and,
  * after moving between screens, puts focus on that heading, so a screen-reader or keyboard user
@@ -19,10 +21,14 @@ function whenHeading(found: (h1: HTMLElement) => void): void {
  */
 export function announceScreen(url: string, first = false): void {
   const path = url.split('?')[0] ?? url;
+  // Earlier/Later between weeks stays on one screen: the focus stays on the button pressed.
+  const screen = path.split('/')[1] ?? '';
+  const sameScreen = screen === lastScreen;
+  lastScreen = screen;
   whenHeading((h1) => {
     const name = h1.textContent?.trim();
     document.title = name ? `${name} · Weeknotes` : 'Weeknotes';
-    if (first || path === '/' || path === '/share') return;
+    if (first || sameScreen || path === '/' || path === '/share') return;
     if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
     h1.focus();
   });

@@ -132,7 +132,7 @@ export function DraftEditor({ draft, week, moments }: Props) {
         </p>
       </div>
       <ExportActions draft={current} moments={moments} />
-      <PublishControls draft={draft} />
+      <PublishControls draft={current} />
     </>
   );
 }

@@ -145,6 +145,8 @@ export function syncStore(db?: WeeknotesDb) {
           await d.syncMeta.bulkPut([
             { key: 'cursor', value: 0 },
             { key: 'lastSyncedAt', value: null },
+            // Clashes were with the account signed out of; this one starts with none.
+            { key: 'settingClashes', value: [] },
           ]);
           const moments = await d.moments.toCollection().primaryKeys();
           const drafts = await d.drafts.toCollection().primaryKeys();

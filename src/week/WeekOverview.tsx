@@ -67,7 +67,11 @@ export function WeekOverview({ summary, filter, shown, onFilter }: Props) {
             type="button"
             class="clear"
             aria-label="Clear filter"
-            onClick={() => onFilter(null)}
+            onClick={() => {
+              onFilter(null);
+              // The bar and this button go: land on the week's heading rather than nowhere.
+              document.getElementById('week-heading')?.focus();
+            }}
           >
             Clear
           </button>

@@ -36,9 +36,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(path);
       await expect(page.locator('main h1')).toBeAttached();
       if (then) await then(page);
-      await page.waitForTimeout(100);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, `${name} is ${width} px wide`).toBeLessThanOrEqual(360);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+          message: `${name} is no wider than the phone`,
+        })
+        .toBeLessThanOrEqual(360);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations, `axe on ${name}`).toEqual([]);
     }
@@ -57,6 +59,13 @@ test('moving between screens names the page and puts focus on the new screen', a
   await expect(page).toHaveURL(/\/week$/);
   await expect(page.locator('main h1')).toBeFocused();
   await expect(page).toHaveTitle(/^Week beginning .+ · Weeknotes$/);
+  // Paging between weeks stays on one screen: focus stays on the link pressed.
+  const earlier = page.getByRole('link', { name: /^Earlier/ });
+  await earlier.focus();
+  const title = await page.title();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveTitle(title);
+  await expect(earlier).toBeFocused();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
   await expect(page).toHaveTitle('Settings · Weeknotes');

@@ -270,6 +270,8 @@ test('draft settings: theme headings, a word target and the names tags read as',
   await page.getByRole('checkbox', { name: 'Put a heading over each theme' }).check();
   await page.getByRole('spinbutton', { name: 'Word target' }).fill('500');
   await expect(page.getByRole('textbox', { name: '#bluebadge' })).toHaveValue('Blue Badge parking');
+  await expect.poll(() => savedSetting(page, 'wordTarget')).toBe(500);
+  await expect.poll(() => savedSetting(page, 'themeHeadings')).toBe(true);
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Put a heading over each theme' })).toBeChecked();
   await expect(page.getByRole('spinbutton', { name: 'Word target' })).toHaveValue('500');

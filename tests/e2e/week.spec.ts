@@ -154,6 +154,8 @@ test('tags and people filter the week, from the chips or from a moment', async (
   await bar.getByRole('button', { name: 'Clear filter' }).click();
   await expect(weekMoments(page)).toHaveCount(3);
   await expect(bar).toHaveCount(0);
+  // The button went with the bar: focus lands on the week's heading, not on nothing.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 
   // Tapping a person in a moment narrows the week to them.
   await weekMoments(page)
