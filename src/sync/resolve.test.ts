@@ -97,6 +97,21 @@ describe('resolveDraft', () => {
     momentIds: ['a'],
   });
 
+  it.each([
+    ['marked as draft again here, untouched there', 'h1', null, 'h1', null],
+    ['untouched here, marked as draft again there', 'h1', 'h1', null, null],
+    ['published again here, untouched there', 'h1', 'h2', 'h1', 'h2'],
+    ['changed on both: theirs', 'h1', 'h2', 'h3', 'h3'],
+  ] as const)('the published fingerprint: %s', (_name, from, mine, theirs, expected) => {
+    const r = resolveDraft(
+      { ...draftBase, publishedHash: from },
+      { ...draftBase, publishedHash: mine },
+      { ...draftBase, publishedHash: theirs },
+      now,
+    );
+    expect((r.record as typeof draftBase).publishedHash ?? null).toBe(expected);
+  });
+
   it('merges a clean three-way change and pushes the merge', () => {
     const mine = {
       ...draftBase,

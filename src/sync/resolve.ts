@@ -141,14 +141,11 @@ export function resolveDraft(
       : earlier,
     updatedAt: now.toISOString(),
   };
+  // Not mergeValue: its null means a clash, and null is also a real value here ("marked as
+  // draft again"). Theirs unchanged: mine stands; otherwise theirs (also when both changed).
+  const theirHash = theirs.publishedHash ?? null;
   const publishedHash =
-    mergeValue(
-      from.publishedHash ?? null,
-      mine.publishedHash ?? null,
-      theirs.publishedHash ?? null,
-    ) ??
-    theirs.publishedHash ??
-    null;
+    theirHash === (from.publishedHash ?? null) ? (mine.publishedHash ?? null) : theirHash;
   if (publishedHash !== (theirs.publishedHash ?? null)) merged.publishedHash = publishedHash;
   const pushAgain = draftsDiffer(merged, theirs);
   return { record: pushAgain ? merged : theirs, copies: [], pushAgain };
