@@ -1,4 +1,5 @@
-import { countOf, filterLabel, type MomentFilter, type WeekSummary } from './week-summary';
+import { countOf } from '../app/plural';
+import { filterLabel, type MomentFilter, type WeekSummary } from './week-summary';
 
 interface Props {
   summary: WeekSummary;

@@ -11,7 +11,8 @@ import { useRouteWeek } from './use-route-week';
 import './week.css';
 import { WeekNav } from './WeekNav';
 import { WeekOverview } from './WeekOverview';
-import { countOf, filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
+import { countOf } from '../app/plural';
+import { filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
 
 /** The week at a glance: its numbers, tags and people, and its moments grouped by day. */
 export function WeekScreen() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Moment } from '../storage/records';
-import { countOf, filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
+import { filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
 
 function moment(tags: string[], people: string[]): Moment {
   return {
@@ -62,17 +62,6 @@ describe('matchesFilter', () => {
 });
 
 describe('labels', () => {
-  it.each([
-    [0, 'moment', undefined, '0 moments'],
-    [1, 'moment', undefined, '1 moment'],
-    [3, 'moment', undefined, '3 moments'],
-    [1, 'person', 'people', '1 person'],
-    [2, 'person', 'people', '2 people'],
-    [1200, 'tag', undefined, '1,200 tags'],
-  ])('countOf(%d, %s)', (n, one, many, expected) => {
-    expect(countOf(n, one, many)).toBe(expected);
-  });
-
   it('marks tags and people', () => {
     expect(filterLabel({ kind: 'tag', name: 'parking' })).toBe('#parking');
     expect(filterLabel({ kind: 'person', name: 'Priya' })).toBe('@Priya');

@@ -55,8 +55,3 @@ export function matchesFilter(moment: Moment, filter: MomentFilter | null): bool
 export function filterLabel(filter: MomentFilter): string {
   return `${filter.kind === 'tag' ? '#' : '@'}${filter.name}`;
 }
-
-/** "1 moment", "3 moments": a count with its noun. */
-export function countOf(count: number, one: string, many = `${one}s`): string {
-  return `${new Intl.NumberFormat('en-GB').format(count)} ${count === 1 ? one : many}`;
-}
