@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { expect, test, draftSaved, captureAt } from './fixtures';
+import { expect, test, draftSaved, captureAt, savedSetting } from './fixtures';
 
 // Week 47 of 2026: Monday 16 to Sunday 22 November, in London.
 const MONDAY = new Date('2026-11-16T09:00:00Z');
@@ -14,6 +14,8 @@ async function setSeries(page: Page): Promise<void> {
   await page.getByLabel('Title template').fill('Weeknote v{series}.{week}');
   await page.getByLabel('Series number').fill('10');
   await expect(page.getByText('This week: “Weeknote v10.47”.')).toBeVisible();
+  // Shown at once, written a moment later: wait for the write before leaving the page.
+  await expect.poll(() => savedSetting(page, 'series')).toBe(10);
 }
 
 async function weekOfMoments(page: Page): Promise<void> {

@@ -68,3 +68,22 @@ export async function captureAt(
     await capture(page, text);
   }
 }
+
+/** What IndexedDB holds for a setting, once the write has landed. */
+export async function savedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('weeknotes');
+        open.onerror = () => reject(new Error('no database'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get(k);
+          get.onsuccess = () => {
+            resolve((get.result as { value?: unknown } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );
+}

@@ -2,28 +2,9 @@ import { readFileSync } from 'node:fs';
 import { devices, type BrowserContext, type Page } from '@playwright/test';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks
 import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
-import { capture, expect, test } from './fixtures';
+import { capture, expect, savedSetting, test } from './fixtures';
 
 const FRIDAY = new Date('2026-11-20T16:00:00Z');
-
-/** What IndexedDB holds for a setting, once the write has landed. */
-async function savedSetting(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (k) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('weeknotes');
-        open.onerror = () => reject(new Error('no database'));
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get(k);
-          get.onsuccess = () => {
-            resolve((get.result as { value?: unknown } | undefined)?.value);
-            open.result.close();
-          };
-        };
-      }),
-    key,
-  );
-}
 
 test('saved settings show at once after a reload, and the Write screen titles with them', async ({
   page,
