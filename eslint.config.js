@@ -76,7 +76,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/sync/**', 'src/sw.ts'],
+    // src/publish/http.ts is the one place that reaches the writer's own blog.
+    ignores: ['src/sync/**', 'src/sw.ts', 'src/publish/http.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

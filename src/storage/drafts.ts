@@ -15,6 +15,7 @@ export type DraftChanges = Partial<
     | 'dismissedMomentIds'
     | 'checklist'
     | 'conflict'
+    | 'post'
   >
 >;
 
@@ -57,5 +58,13 @@ export function allDrafts(): Promise<Draft[]> {
   return read(async (db) => {
     const drafts = await db.drafts.orderBy('weekStart').reverse().toArray();
     return drafts.filter((d) => d.deletedAt === null);
+  });
+}
+
+/** A live draft by its id. */
+export function draftById(id: string): Promise<Draft | undefined> {
+  return read(async (db) => {
+    const draft = await db.drafts.get(id);
+    return draft && draft.deletedAt === null ? draft : undefined;
   });
 }

@@ -112,3 +112,11 @@ export async function searchMoments(query: string, limit = 100): Promise<Moment[
 export function countMoments(): Promise<number> {
   return read((db) => db.moments.filter((m) => m.deletedAt === null).count());
 }
+
+/** The live moments with these ids (deleted and missing ones left out). */
+export function momentsByIds(ids: string[]): Promise<Moment[]> {
+  return read(async (db) => {
+    const found = await db.moments.bulkGet(ids);
+    return found.filter((m) => m !== undefined && m.deletedAt === null).map((m) => visible(m!));
+  });
+}

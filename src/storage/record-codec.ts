@@ -59,6 +59,18 @@ export const draftSchema = z.object({
     .object({ title: z.string().max(1000), body: z.string().max(400_000), at: shownTime })
     .nullable()
     .optional(),
+  post: z
+    .object({
+      kind: z.enum(['wordpress', 'micropub']),
+      site: z.string().max(2000),
+      remoteId: z.string().max(2000),
+      url: z.string().max(2000),
+      status: z.enum(['draft', 'publish']),
+      sentAt: time,
+      hash: z.string().max(100),
+    })
+    .nullable()
+    .optional(),
 });
 
 export { encodeRecord } from './record-payload';

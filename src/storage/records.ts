@@ -89,6 +89,28 @@ export interface Draft {
   deletedAt: string | null;
   /** Another device's version that could not be merged line by line, kept for the writer. */
   conflict?: DraftConflict | null;
+  /** The post this weeknote became on the writer's blog, once a publish succeeded. */
+  post?: RemotePost | null;
+}
+
+/**
+ * A post on the writer's blog made from a draft. Synced with the draft, so any device that
+ * publishes it again updates this post instead of making a second one. Holds no credential.
+ */
+export interface RemotePost {
+  kind: 'wordpress' | 'micropub';
+  /** The blog's address as the writer connected it, e.g. `https://example.blog`. */
+  site: string;
+  /** The blog's id for the post: WordPress's post id, or the post's URL for Micropub. */
+  remoteId: string;
+  /** The post's address (for a WordPress draft, its preview link). */
+  url: string;
+  /** How it was last sent: as a draft for the writer to finish on the blog, or published. */
+  status: 'draft' | 'publish';
+  /** When the blog last accepted it (ISO 8601). */
+  sentAt: string;
+  /** Fingerprint of the title and body as sent, to notice later edits. */
+  hash: string;
 }
 
 /** Text from another device that clashed with this one, kept until the writer resolves it. */

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Draft, Moment, OutboxEntry } from './records';
+import type { Destination, DeviceKey, PublishJob, SealedSecret } from './publish-records';
 
 /** A moment as stored, with the words the search index is built from. */
 export interface StoredMoment extends Moment {
@@ -62,6 +63,13 @@ export class WeeknotesDb extends Dexie {
   syncMeta!: EntityTable<SettingRow, 'key'>;
   /** The push batch in flight, kept so a retry resends exactly the same mutations. */
   inflight!: EntityTable<InflightBatch, 'key'>;
+  /** Blogs connected on this device (never synced or backed up). */
+  destinations!: EntityTable<Destination, 'id'>;
+  /** Their credentials, sealed with `deviceKeys` (never synced or backed up). */
+  secrets!: EntityTable<SealedSecret, 'id'>;
+  deviceKeys!: EntityTable<DeviceKey, 'id'>;
+  /** Weeknotes waiting to go to a blog, one per draft. */
+  publishJobs!: EntityTable<PublishJob, 'draftId'>;
 
   constructor(name = 'weeknotes') {
     super(name);
@@ -85,6 +93,12 @@ export class WeeknotesDb extends Dexie {
     // save and each pulled moment (ADR 0009).
     this.version(5).stores({
       moments: 'id, localDate, *terms, unindexed',
+    });
+    this.version(6).stores({
+      destinations: 'id',
+      secrets: 'id',
+      deviceKeys: 'id',
+      publishJobs: 'draftId',
     });
   }
 }

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Draft, DraftConflict, Moment } from '../storage/records';
+import type { Draft, DraftConflict, Moment, RemotePost } from '../storage/records';
 import type { SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
 import { mergeText, mergeValue } from './merge-text';
@@ -75,6 +75,7 @@ const comparable = (d: Draft) => ({
   updatedAt: '',
   conflict: d.conflict ?? null,
   publishedHash: d.publishedHash ?? null,
+  post: d.post ?? null,
 });
 
 function draftsDiffer(a: Draft, b: Draft): boolean {
@@ -147,8 +148,21 @@ export function resolveDraft(
   const publishedHash =
     theirHash === (from.publishedHash ?? null) ? (mine.publishedHash ?? null) : theirHash;
   if (publishedHash !== (theirs.publishedHash ?? null)) merged.publishedHash = publishedHash;
+  const post = mergePost(from.post ?? null, mine.post ?? null, theirs.post ?? null);
+  if (!sameJson(post, theirs.post ?? null)) merged.post = post;
   const pushAgain = draftsDiffer(merged, theirs);
   return { record: pushAgain ? merged : theirs, copies: [], pushAgain };
+}
+
+/**
+ * The post on the blog: one side's change wins; when both devices published, the later answer
+ * from the blog wins (both updated the same post, so the later one describes it).
+ */
+function mergePost(base: RemotePost | null, mine: RemotePost | null, theirs: RemotePost | null) {
+  if (sameJson(theirs, base)) return mine;
+  if (sameJson(mine, base) || !mine) return theirs;
+  if (!theirs) return mine;
+  return mine.sentAt > theirs.sentAt ? mine : theirs;
 }
 
 type AnyRecord = Moment | Draft | SettingRecord;

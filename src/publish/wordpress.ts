@@ -1,0 +1,308 @@
+import type { Destination } from '../storage/publishing';
+import { blogAddress } from './address';
+import { hostOf, PublishError, serverTrouble } from './errors';
+import { basicAuth, blogRequest, errorCode, jsonOf, browserFetch, type Fetch } from './http';
+import type { PostContent, SentPost } from './post-content';
+
+/** What the writer types to connect a WordPress blog. */
+export interface WordPressLogin {
+  site: string;
+  username: string;
+  /** An Application Password (spaces as WordPress shows them are fine). */
+  password: string;
+}
+
+interface RestIndex {
+  name?: unknown;
+  namespaces?: unknown;
+  authentication?: unknown;
+}
+
+/** An endpoint under a REST root, for both `/wp-json/` roots and `?rest_route=/` ones. */
+export function endpoint(apiRoot: string, route: string, params: Record<string, string> = {}) {
+  const url = new URL(apiRoot);
+  if (url.searchParams.has('rest_route')) url.searchParams.set('rest_route', `/${route}`);
+  else url.pathname = `${url.pathname.replace(/\/?$/, '/')}${route}`;
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/** Finds the REST API of the site at `site`: `/wp-json/`, or `?rest_route=/` without pretty links. */
+async function findRestIndex(
+  doFetch: Fetch,
+  site: string,
+): Promise<{ root: string; index: RestIndex }> {
+  let reached = false;
+  for (const root of [`${site}/wp-json/`, `${site}/?rest_route=/`]) {
+    let response: Response;
+    try {
+      response = await blogRequest(doFetch, root, { headers: { Accept: 'application/json' } });
+    } catch (err) {
+      if (err instanceof PublishError && err.code === 'timeout') throw err;
+      continue;
+    }
+    reached = true;
+    const body = await jsonOf(response);
+    const code = errorCode(body);
+    if (code && /rest_(disabled|cannot_access|login_required|forbidden)|disabled/i.test(code)) {
+      throw new PublishError(
+        'rest-disabled',
+        `The WordPress REST API is turned off on ${hostOf(site)} (a security plugin can do this). Allow it for signed-in users, then try again.`,
+      );
+    }
+    if (response.ok && typeof body === 'object' && body !== null && 'namespaces' in body) {
+      return { root, index: body };
+    }
+  }
+  if (!reached) {
+    throw new PublishError(
+      'site-not-found',
+      `Could not reach ${hostOf(site)}. Check the address and your connection; if both are right, the site may not let apps connect to it (CORS).`,
+    );
+  }
+  throw new PublishError(
+    'not-wordpress',
+    `${hostOf(site)} does not look like a WordPress site: it has no WordPress REST API.`,
+  );
+}
+
+/** The error a refused sign-in gives, mapped to what the writer can do about it. */
+function signInProblem(code: string | undefined, login: WordPressLogin): PublishError {
+  switch (code) {
+    case 'incorrect_password':
+      return new PublishError(
+        'wrong-password',
+        'WordPress did not accept that application password. Make a new one under Users → Profile → Application Passwords and paste it here.',
+      );
+    case 'invalid_username':
+    case 'invalid_email':
+      return new PublishError('wrong-user', `WordPress has no user called "${login.username}".`);
+    case 'rest_not_logged_in':
+      return new PublishError(
+        'auth-stripped',
+        'WordPress never received the password: your web host removes the Authorization header. Ask your host to pass it through to WordPress.',
+      );
+    default:
+      return new PublishError(
+        'wrong-password',
+        `WordPress refused the sign-in${code ? ` (${code})` : ''}. Check the user name and application password.`,
+      );
+  }
+}
+
+/**
+ * Checks a WordPress login with real requests and returns the destination to keep: the site is
+ * reached, is WordPress, has its REST API and Application Passwords, and accepts the password
+ * for a user who may write posts. Each failure says plainly which of these it was.
+ */
+export async function connectWordPress(
+  login: WordPressLogin,
+  now: Date,
+  doFetch: Fetch = browserFetch,
+): Promise<Destination> {
+  const site = blogAddress(login.site);
+  if (!login.username.trim())
+    throw new PublishError('wrong-user', 'Enter your WordPress user name.');
+  if (!login.password.trim())
+    throw new PublishError('wrong-password', 'Paste the application password.');
+  const { root, index } = await findRestIndex(doFetch, site);
+  const namespaces = Array.isArray(index.namespaces) ? index.namespaces : [];
+  if (!namespaces.includes('wp/v2')) {
+    throw new PublishError(
+      'rest-disabled',
+      `The WordPress REST API for posts is turned off on ${hostOf(site)}.`,
+    );
+  }
+  const auth = index.authentication;
+  if (typeof auth !== 'object' || auth === null || !('application-passwords' in auth)) {
+    throw new PublishError(
+      'no-app-passwords',
+      `Application Passwords are not available on ${hostOf(site)}. They need WordPress 5.6 or later, a site served over https, and no plugin turning them off.`,
+    );
+  }
+  const response = await blogRequest(
+    doFetch,
+    endpoint(root, 'wp/v2/users/me', { context: 'edit' }),
+    {
+      headers: {
+        Accept: 'application/json',
+        Authorization: basicAuth(login.username.trim(), login.password),
+      },
+    },
+  );
+  const me = await jsonOf(response);
+  if (response.status === 401 || response.status === 403) throw signInProblem(errorCode(me), login);
+  if (!response.ok) throw serverTrouble(response.status, site);
+  const caps = (me as { capabilities?: Record<string, unknown> } | undefined)?.capabilities ?? {};
+  if (!caps['edit_posts']) {
+    throw new PublishError(
+      'cannot-post',
+      `"${login.username}" may not write posts on ${hostOf(site)}.`,
+    );
+  }
+  return {
+    id: crypto.randomUUID(),
+    kind: 'wordpress',
+    name: typeof index.name === 'string' && index.name.trim() ? index.name.trim() : hostOf(site),
+    site,
+    apiRoot: root,
+    username: login.username.trim(),
+    postStatus: 'draft',
+    isDefault: false,
+    createdAt: now.toISOString(),
+  };
+}
+
+/** Talks to one connected WordPress blog with its application password. */
+export function wordpressClient(
+  destination: Destination,
+  password: string,
+  doFetch: Fetch = browserFetch,
+) {
+  const root = destination.apiRoot ?? `${destination.site}/wp-json/`;
+  const headers = {
+    Accept: 'application/json',
+    Authorization: basicAuth(destination.username ?? '', password),
+  };
+
+  async function call(
+    method: string,
+    route: string,
+    params?: Record<string, string>,
+    body?: unknown,
+  ) {
+    const response = await blogRequest(doFetch, endpoint(root, route, params), {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await jsonOf(response);
+    if (response.status === 401) {
+      throw signInProblem(errorCode(json), {
+        site: destination.site,
+        username: destination.username ?? '',
+        password,
+      });
+    }
+    return { response, json };
+  }
+
+  /** The ids of tags with these names, made on the blog where missing. */
+  async function tagIds(names: string[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const name of names) {
+      const found = await call('GET', 'wp/v2/tags', {
+        search: name,
+        per_page: '100',
+        context: 'edit',
+      });
+      const list = Array.isArray(found.json) ? (found.json as { id: number; name: string }[]) : [];
+      const same = list.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (same) {
+        ids.push(same.id);
+        continue;
+      }
+      const made = await call('POST', 'wp/v2/tags', undefined, { name });
+      const id = made.json as { id?: unknown; data?: { term_id?: unknown } } | undefined;
+      // Another device may have made it a moment ago: WordPress then names the existing term.
+      const termId = typeof id?.id === 'number' ? id.id : id?.data?.term_id;
+      if (typeof termId !== 'number') {
+        if (made.response.status >= 500)
+          throw serverTrouble(made.response.status, destination.site);
+        throw new PublishError(
+          'tags',
+          `${hostOf(destination.site)} would not make the tag "${name}".`,
+        );
+      }
+      ids.push(termId);
+    }
+    return ids;
+  }
+
+  const toSent = (json: unknown): SentPost => {
+    const post = json as { id?: unknown; link?: unknown; status?: unknown };
+    if (typeof post?.id !== 'number') {
+      throw new PublishError(
+        'bad-answer',
+        `${hostOf(destination.site)} gave an answer that is not a post.`,
+        true,
+      );
+    }
+    return {
+      remoteId: String(post.id),
+      url: typeof post.link === 'string' ? post.link : destination.site,
+      status: post.status === 'publish' ? 'publish' : 'draft',
+    };
+  };
+
+  return {
+    /** Makes a new post. */
+    async create(content: PostContent, status: 'draft' | 'publish'): Promise<SentPost> {
+      const tags = await tagIds(content.tags);
+      const { response, json } = await call('POST', 'wp/v2/posts', undefined, {
+        title: content.title,
+        content: content.html,
+        status,
+        tags,
+      });
+      if (!response.ok) throw refused(response.status, json, destination.site);
+      return toSent(json);
+    },
+    /**
+     * Replaces the title, text and tags of the post made earlier. Sent as a draft, it keeps the
+     * post's status: a post already live on the blog is never taken down by an update.
+     */
+    async update(
+      remoteId: string,
+      content: PostContent,
+      status: 'draft' | 'publish',
+    ): Promise<SentPost> {
+      const tags = await tagIds(content.tags);
+      const { response, json } = await call(
+        'POST',
+        `wp/v2/posts/${encodeURIComponent(remoteId)}`,
+        undefined,
+        {
+          title: content.title,
+          content: content.html,
+          ...(status === 'publish' ? { status } : {}),
+          tags,
+        },
+      );
+      if (
+        response.status === 404 ||
+        response.status === 410 ||
+        errorCode(json) === 'rest_post_invalid_id'
+      ) {
+        throw new PublishError(
+          'post-gone',
+          `The post is no longer on ${hostOf(destination.site)} (it may have been deleted).`,
+        );
+      }
+      if (!response.ok) throw refused(response.status, json, destination.site);
+      return toSent(json);
+    },
+    /** The post carrying `marker`, if the blog made one whose answer was lost. */
+    async find(marker: string): Promise<SentPost | null> {
+      const { response, json } = await call('GET', 'wp/v2/posts', {
+        search: marker,
+        status: 'publish,future,draft,pending,private',
+        context: 'edit',
+        per_page: '10',
+      });
+      if (!response.ok) throw refused(response.status, json, destination.site);
+      const list = Array.isArray(json) ? (json as { content?: { raw?: string } }[]) : [];
+      const mine = list.find((p) => p.content?.raw?.includes(marker));
+      return mine ? toSent(mine) : null;
+    },
+  };
+}
+
+function refused(status: number, body: unknown, site: string): PublishError {
+  if (status >= 500 || status === 429) return serverTrouble(status, site);
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return new PublishError(
+    'refused',
+    `${hostOf(site)} refused the post${typeof message === 'string' ? `: ${message}` : ` (error ${status})`}.`,
+  );
+}
