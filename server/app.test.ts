@@ -80,6 +80,10 @@ describe('server', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+    // The page may fetch from the writer's blog (https only), and load nothing from elsewhere.
+    expect(csp).toContain("connect-src 'self' https:;");
+    expect(csp).not.toMatch(/connect-src[^;]*http:/);
+    expect(csp).toContain("img-src 'self' data: blob:;");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['permissions-policy']).toContain('camera=()');

@@ -30,6 +30,8 @@ export interface ServerOptions {
   logLevel?: LogLevel;
   /** Where log lines go (default standard output). */
   logStream?: LogStream;
+  /** Further origins the page may publish to besides https ones, e.g. `http://127.0.0.1:*`. */
+  blogOrigins?: string[];
 }
 
 declare module 'fastify' {
@@ -67,7 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerStrictJson(app);
   registerApiCompression(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, options.blogOrigins);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerGuard(app, database.db);

@@ -23,6 +23,10 @@ const app = await buildServer({
   ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
   ...(process.env.AUTH_RATE_LIMIT ? { authRateLimit: Number(process.env.AUTH_RATE_LIMIT) } : {}),
   logLevel,
+  // Space-separated CSP sources for blogs not served over https, e.g. `http://127.0.0.1:*`.
+  ...(process.env.BLOG_ORIGINS
+    ? { blogOrigins: process.env.BLOG_ORIGINS.split(/\s+/).filter(Boolean) }
+    : {}),
 });
 
 let closing = false;

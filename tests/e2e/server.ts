@@ -24,6 +24,8 @@ export async function startServer(options: { staticDir?: string } = {}): Promise
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: join(dataDir, 'data'),
+      // The test blogs (WordPress, a Micropub site) run on this machine over plain http.
+      BLOG_ORIGINS: 'http://127.0.0.1:*',
       ...(options.staticDir ? { STATIC_DIR: options.staticDir } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
