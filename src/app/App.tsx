@@ -11,7 +11,7 @@ import { ToastArea } from './ToastArea';
 
 const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
 const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
-const ComposeScreen = lazy(() => import('../compose/ComposeScreen').then((m) => m.ComposeScreen));
+const ComposeScreen = lazy(() => import('./WriteScreen').then((m) => m.WriteScreen));
 const ArchiveScreen = lazy(() => import('../compose/ArchiveScreen').then((m) => m.ArchiveScreen));
 
 /** The app shell: header, banners, the current screen and the toast area. */

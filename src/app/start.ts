@@ -31,6 +31,10 @@ export async function startApp(state: AppState): Promise<void> {
     },
   });
   if (state.storageProblem.value?.kind === 'unavailable') return;
+  // Weeknotes queued for the writer's blog go out now and whenever the device is back online.
+  void import('../publish/service')
+    .then((m) => m.startPublishing((err) => reportProblem(state, err)))
+    .catch((err: unknown) => reportProblem(state, err));
   await syncService(state);
 }
 

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { draftForWeek } from '../storage/drafts';
+import type { Draft } from '../storage/records';
 import { momentsBetween } from '../storage/moments';
 import { shiftWeek, weekBeginningLabel } from '../week/iso-week';
 import { useRouteWeek } from '../week/use-route-week';
@@ -8,7 +10,7 @@ import { DraftEditor } from './DraftEditor';
 import { ShapeWeek } from './ShapeWeek';
 
 /** The week's weeknote: shape the week's moments and compile them, then edit and export it. */
-export function ComposeScreen() {
+export function ComposeScreen({ publish }: { publish?: (draft: Draft) => ComponentChildren }) {
   const state = useAppState();
   const { week, today } = useRouteWeek();
   const settings = state.settings.value;
@@ -28,7 +30,13 @@ export function ComposeScreen() {
     return (
       <>
         <h1 class="compose-heading">{heading}</h1>
-        <DraftEditor key={draft.id} draft={draft} week={week} moments={moments ?? []} />
+        <DraftEditor
+          key={draft.id}
+          draft={draft}
+          week={week}
+          moments={moments ?? []}
+          publish={publish}
+        />
       </>
     );
   }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state';
 import { Icon } from '../app/icons';
@@ -33,10 +34,12 @@ interface Props {
   draft: Draft;
   week: Week;
   moments: Moment[];
+  /** Publishing to the writer's blog, given by the app (compose does not depend on publish/). */
+  publish?: (draft: Draft) => ComponentChildren;
 }
 
 /** The weeknote's editor: Markdown with a toolbar, a live sanitised preview, every keystroke kept. */
-export function DraftEditor({ draft, week, moments }: Props) {
+export function DraftEditor({ draft, week, moments, publish }: Props) {
   const state = useAppState();
   const text = useDurableDraft(draft);
   const settledBody = useSettled(text.body, SETTLE_MS);
@@ -132,7 +135,9 @@ export function DraftEditor({ draft, week, moments }: Props) {
         </p>
       </div>
       <ExportActions draft={current} moments={moments} />
-      <PublishControls draft={current} />
+      {publish?.(current)}
+      {/* Marking it published by hand, for a blog Weeknotes does not post to. */}
+      {!current.post && <PublishControls draft={current} />}
     </>
   );
 }
