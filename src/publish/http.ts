@@ -29,7 +29,7 @@ export async function blogRequest(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'TimeoutError') {
+    if ((err as { name?: unknown } | null)?.name === 'TimeoutError') {
       throw new PublishError(
         'timeout',
         `${hostOf(url)} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Trying again soon.`,
