@@ -17,8 +17,9 @@ cleanupOutdatedCaches();
 // Any app address opens the shell offline; the server's own paths and files go to the network.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    // Addresses of real files (anything with an extension) are not app routes.
-    denylist: [/^\/api\//, /^\/healthz$/, /\/[^/]+\.[a-z0-9]+$/i],
+    // Addresses of real files (a path ending in an extension) are not app routes. Only the path
+    // is looked at: a query may end in one too (a blog's sign-in comes back with `iss=…blog`).
+    denylist: [/^\/api\//, /^\/healthz$/, /^[^?]*\/[^/?]+\.[a-z0-9]+(?:\?|$)/i],
   }),
 );
 

@@ -13,6 +13,7 @@ const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScr
 const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
 const ComposeScreen = lazy(() => import('./WriteScreen').then((m) => m.WriteScreen));
 const ArchiveScreen = lazy(() => import('../compose/ArchiveScreen').then((m) => m.ArchiveScreen));
+const BlogSignedIn = lazy(() => import('../publish/BlogSignedIn').then((m) => m.BlogSignedIn));
 
 /** The app shell: header, banners, the current screen and the toast area. */
 export function App() {
@@ -39,6 +40,7 @@ export function App() {
               <Route path="/write/:start" component={ComposeScreen} />
               <Route path="/archive" component={ArchiveScreen} />
               <Route path="/settings" component={SettingsScreen} />
+              <Route path="/settings/blog-signed-in" component={BlogSignedIn} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -7,7 +7,12 @@ const LINKS: { href: string; label: string; icon: IconName; matches: (p: string)
   { href: '/week', label: 'Week', icon: 'week', matches: (p) => p.startsWith('/week') },
   { href: '/write', label: 'Write', icon: 'write', matches: (p) => p.startsWith('/write') },
   { href: '/archive', label: 'Archive', icon: 'archive', matches: (p) => p === '/archive' },
-  { href: '/settings', label: 'Settings', icon: 'settings', matches: (p) => p === '/settings' },
+  {
+    href: '/settings',
+    label: 'Settings',
+    icon: 'settings',
+    matches: (p) => p.startsWith('/settings'),
+  },
 ];
 
 /**

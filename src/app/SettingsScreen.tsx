@@ -5,6 +5,7 @@ import { countMoments } from '../storage/moments';
 import type { WeekStartDay } from '../storage/records';
 import { reportProblem, useAppState } from './app-state';
 import { saveSettings } from './save-settings';
+import { BlogSettings } from '../publish/BlogSettings';
 import { BackupSettings } from './BackupSettings';
 import { InstallButton } from './InstallButton';
 import { countOf } from './plural';
@@ -84,6 +85,7 @@ export function SettingsScreen() {
           Loading your settings…
         </p>
       )}
+      <BlogSettings />
       <SyncSettings />
       <BackupSettings />
       <section class="settings-card" aria-labelledby="storage-settings">
