@@ -37,7 +37,8 @@ export function JobStatus({ job, destination }: { job: PublishJob; destination?:
           )}
           {[
             'wrong-password',
-            'auth-stripped',
+            'not-signed-in',
+            'no-app-passwords',
             'signed-out',
             'no-destination',
             'wrong-user',

@@ -10,7 +10,8 @@ describe('connectProblem', () => {
     ['no-micropub', 'site'],
     ['wrong-user', 'username'],
     ['wrong-password', 'password'],
-    ['auth-stripped', null],
+    ['not-signed-in', 'password'],
+    ['no-app-passwords', null],
     ['rest-disabled', null],
     ['timeout', null],
   ])('a %s problem is about the field %s', (code, field) => {

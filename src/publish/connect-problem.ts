@@ -12,6 +12,7 @@ const FIELD_OF: Record<string, ConnectField> = {
   'no-indieauth': 'site',
   'wrong-user': 'username',
   'wrong-password': 'password',
+  'not-signed-in': 'password',
 };
 
 /** A problem shown beside a connect form: its words, and the field it is about (if one). */

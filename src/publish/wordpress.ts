@@ -77,15 +77,19 @@ function signInProblem(code: string | undefined, login: WordPressLogin): Publish
     case 'invalid_username':
     case 'invalid_email':
       return new PublishError('wrong-user', `WordPress has no user called "${login.username}".`);
-    case 'rest_not_logged_in':
+    case 'application_passwords_disabled':
       return new PublishError(
-        'auth-stripped',
-        'WordPress never received the password: your web host removes the Authorization header. Ask your host to pass it through to WordPress.',
+        'no-app-passwords',
+        'Application Passwords are turned off for this user or site. Turn them on in WordPress, then try again.',
       );
     default:
+      // Stock WordPress gives rest_not_logged_in (or, for a route that needs a user,
+      // rest_forbidden…) for a wrong password, an unknown user and a host that strips the
+      // Authorization header alike (its password check runs after its error check), so the
+      // message names both causes rather than guessing.
       return new PublishError(
-        'wrong-password',
-        `WordPress refused the sign-in${code ? ` (${code})` : ''}. Check the user name and application password.`,
+        'not-signed-in',
+        'WordPress did not accept the sign-in. Check the user name and the application password (make a new one under Users → Profile → Application Passwords). If both are right, your web host is removing the Authorization header: ask it to pass the header through to WordPress.',
       );
   }
 }
