@@ -132,7 +132,7 @@ export async function beginSignIn(
   url.searchParams.set('state', pending.state);
   url.searchParams.set('code_challenge', await challengeFor(pending.verifier));
   url.searchParams.set('code_challenge_method', 'S256');
-  url.searchParams.set('scope', 'create update');
+  url.searchParams.set('scope', 'create update delete');
   url.searchParams.set('me', site);
   return url.toString();
 }

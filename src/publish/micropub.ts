@@ -38,20 +38,27 @@ export function micropubClient(
   });
 
   return {
+    /**
+     * Makes a new post, first as a draft: a connection cut after the site made it can make the
+     * browser send the request again, so where the site lists posts, any second copy is deleted
+     * before the kept one is published.
+     */
     async create(content: PostContent, status: 'draft' | 'publish'): Promise<SentPost> {
       const response = await send({
         type: ['h-entry'],
-        properties: { ...properties(content), 'post-status': [micropubStatus(status)] },
+        properties: { ...properties(content), 'post-status': ['draft'] },
       });
       const location = response.headers.get('Location');
-      if (!location) {
+      const adopted = await this.find(content.marker).catch(() => undefined);
+      if (!location && !adopted) {
         throw new PublishError(
           'no-location',
           `${hostOf(site)} made the post but did not say where it is, so Weeknotes cannot update it later.`,
         );
       }
-      const url = new URL(location, endpoint).toString();
-      return { remoteId: url, url, status };
+      const url = adopted?.url ?? new URL(location!, endpoint).toString();
+      const made = { remoteId: url, url, status: 'draft' as const };
+      return status === 'publish' ? this.update(url, content, 'publish') : made;
     },
 
     /** Replaces the post's name, content and categories; sent as a draft, its status stays. */
@@ -68,7 +75,7 @@ export function micropubClient(
           ...(status === 'publish' ? { 'post-status': [micropubStatus(status)] } : {}),
         },
       });
-      return { remoteId, url: remoteId };
+      return { remoteId, url: remoteId, ...(status === 'publish' ? { status } : {}) };
     },
 
     /**
@@ -86,13 +93,21 @@ export function micropubClient(
       const json = (await jsonOf(response)) as { items?: unknown } | undefined;
       if (!response.ok) throw micropubProblem(response.status, json, site);
       if (!Array.isArray(json?.items)) return undefined;
+      const mine: string[] = [];
       for (const item of json.items as { properties?: Record<string, unknown[]> }[]) {
         const props = item.properties ?? {};
-        if (JSON.stringify(props['content'] ?? []).includes(marker)) {
-          const address = props['url']?.[0];
-          if (typeof address === 'string') return { remoteId: address, url: address };
+        const address = props['url']?.[0];
+        if (
+          typeof address === 'string' &&
+          JSON.stringify(props['content'] ?? []).includes(marker)
+        ) {
+          mine.push(address);
         }
       }
+      // Newest first: the first made is kept, later copies (drafts this job made) are deleted.
+      const [kept, ...copies] = mine.reverse();
+      for (const copy of copies) await send({ action: 'delete', url: copy }).catch(() => undefined);
+      if (kept) return { remoteId: kept, url: kept };
       return null;
     },
   };

@@ -1,4 +1,4 @@
-import { draftTags } from '../compose/export';
+import { segments } from '../capture/parse-moment';
 import { textFingerprint } from '../compose/published';
 import { renderMarkdown } from '../compose/render-markdown';
 import { tagName, type DisplayNames } from '../compose/tag-names';
@@ -13,6 +13,8 @@ export interface PostContent {
   tags: string[];
   /** Fingerprint of the title and body sent, kept on the draft to notice later edits. */
   hash: string;
+  /** The job's marker, hidden in `html`. */
+  marker: string;
 }
 
 /** What a blog answered for a post it made or changed. */
@@ -29,6 +31,23 @@ export interface SentPost {
  */
 export const markerComment = (marker: string): string => `<!-- weeknotes:${marker} -->`;
 
+/**
+ * The #tags of the draft's public moments as the writer typed them ("BlueBadge", not the stored
+ * "bluebadge"), so they read in the post as they do in the draft ("Blue Badge").
+ */
+function typedTags(draft: Pick<Draft, 'momentIds'>, moments: Moment[]): string[] {
+  const ids = new Set(draft.momentIds);
+  const seen = new Map<string, string>();
+  for (const m of moments) {
+    if (!ids.has(m.id) || m.private || m.deletedAt) continue;
+    for (const s of segments(m.text)) {
+      if (s.kind === 'tag' && !seen.has(s.name.toLowerCase()))
+        seen.set(s.name.toLowerCase(), s.name);
+    }
+  }
+  return [...seen.values()];
+}
+
 /** The post for a draft: its title, its body as the preview shows it, and its tags. */
 export function postContent(
   draft: Pick<Draft, 'title' | 'body' | 'momentIds'>,
@@ -36,13 +55,12 @@ export function postContent(
   names: DisplayNames,
   marker: string,
 ): PostContent {
-  const tags = draftTags(draft as Draft, moments).map((t) =>
-    t === 'weeknotes' ? t : tagName(t, names),
-  );
+  const tags = ['weeknotes', ...typedTags(draft, moments).map((t) => tagName(t, names))];
   return {
     title: draft.title.trim() || 'Weeknote',
     html: `${renderMarkdown(draft.body)}\n${markerComment(marker)}`,
     tags: [...new Set(tags)],
     hash: textFingerprint(draft.title, draft.body),
+    marker,
   };
 }

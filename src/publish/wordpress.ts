@@ -223,6 +223,29 @@ export function wordpressClient(
     return ids;
   }
 
+  /**
+   * The post carrying `marker`, the first made if there are several (extra copies, drafts this
+   * job made, go to the trash), or null if the blog has none.
+   */
+  async function adopt(marker: string): Promise<SentPost | null> {
+    const { response, json } = await call('GET', 'wp/v2/posts', {
+      search: marker,
+      status: 'publish,future,draft,pending,private',
+      context: 'edit',
+      orderby: 'id',
+      order: 'asc',
+      per_page: '20',
+    });
+    if (!response.ok) throw refused(response.status, json, destination.site);
+    const list = Array.isArray(json) ? (json as { id: number; content?: { raw?: string } }[]) : [];
+    const mine = list.filter((p) => p.content?.raw?.includes(marker));
+    const [kept, ...copies] = mine;
+    for (const copy of copies) {
+      await call('DELETE', `wp/v2/posts/${copy.id}`);
+    }
+    return kept ? toSent(kept) : null;
+  }
+
   const toSent = (json: unknown): SentPost => {
     const post = json as { id?: unknown; link?: unknown; status?: unknown };
     if (typeof post?.id !== 'number') {
@@ -240,17 +263,23 @@ export function wordpressClient(
   };
 
   return {
-    /** Makes a new post. */
+    /**
+     * Makes a new post. It is always made as a draft first, then looked for by its marker: a
+     * connection cut after WordPress made the post can make the browser send the request again
+     * on its own, and any second copy (a draft, never seen by readers) is moved to the trash
+     * before the kept post is published.
+     */
     async create(content: PostContent, status: 'draft' | 'publish'): Promise<SentPost> {
       const tags = await tagIds(content.tags);
       const { response, json } = await call('POST', 'wp/v2/posts', undefined, {
         title: content.title,
         content: content.html,
-        status,
+        status: 'draft',
         tags,
       });
       if (!response.ok) throw refused(response.status, json, destination.site);
-      return toSent(json);
+      const made = (await adopt(content.marker)) ?? toSent(json);
+      return status === 'publish' ? this.update(made.remoteId, content, 'publish') : made;
     },
     /**
      * Replaces the title, text and tags of the post made earlier. Sent as a draft, it keeps the
@@ -287,18 +316,7 @@ export function wordpressClient(
       return toSent(json);
     },
     /** The post carrying `marker`, if the blog made one whose answer was lost. */
-    async find(marker: string): Promise<SentPost | null> {
-      const { response, json } = await call('GET', 'wp/v2/posts', {
-        search: marker,
-        status: 'publish,future,draft,pending,private',
-        context: 'edit',
-        per_page: '10',
-      });
-      if (!response.ok) throw refused(response.status, json, destination.site);
-      const list = Array.isArray(json) ? (json as { content?: { raw?: string } }[]) : [];
-      const mine = list.find((p) => p.content?.raw?.includes(marker));
-      return mine ? toSent(mine) : null;
-    },
+    find: adopt,
   };
 }
 

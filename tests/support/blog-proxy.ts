@@ -37,7 +37,8 @@ export interface ProxiedRequest {
 export interface BlogProxy {
   /** The proxy's origin, e.g. http://127.0.0.1:4567 (no trailing slash). */
   url: string;
-  setMode(mode: BlogProxyMode): void;
+  /** `times`: for 'lose-next-create', how many creates in a row to lose (default 1). */
+  setMode(mode: BlogProxyMode, times?: number): void;
   requests(): ProxiedRequest[];
   stop(): Promise<void>;
 }
@@ -84,6 +85,7 @@ export async function startBlogProxy(
   const prefix = upstream.pathname.replace(/\/$/, '');
   const isCreate = options.isCreate ?? isWordPressCreate;
   let mode: BlogProxyMode = 'pass';
+  let toLose = 1;
   const seen: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -129,7 +131,7 @@ export async function startBlogProxy(
       const { authorization: _dropped, ...headers } = req.headers;
       forward(req, headers, relay(res));
     } else if (met === 'lose-next-create' && isCreate(method, path)) {
-      mode = 'pass';
+      if (--toLose <= 0) mode = 'pass';
       forward(req, req.headers, (answer) => {
         answer.resume();
         answer.on('end', () => req.socket.destroy());
@@ -160,8 +162,9 @@ export async function startBlogProxy(
 
   return {
     url: `http://127.0.0.1:${port}`,
-    setMode(next) {
+    setMode(next, times = 1) {
       mode = next;
+      toLose = times;
     },
     requests: () => seen.map((r) => ({ ...r })),
     stop: () =>
