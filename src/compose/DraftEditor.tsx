@@ -134,8 +134,8 @@ export function DraftEditor({ draft, week, moments, publish }: Props) {
           {moved}
         </p>
       </div>
-      <ExportActions draft={current} moments={moments} />
       {publish?.(current)}
+      <ExportActions draft={current} moments={moments} />
       {/* Marking it published by hand, for a blog Weeknotes does not post to. */}
       {!current.post && <PublishControls draft={current} />}
     </>

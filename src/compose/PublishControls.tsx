@@ -100,7 +100,7 @@ export function PublishControls({ draft }: { draft: Draft }) {
     <section class="panel publish" aria-labelledby="status-heading">
       <h2 id="status-heading">Status: draft</h2>
       {!open ? (
-        <button type="button" onClick={() => setOpen(true)}>
+        <button type="button" class="secondary" onClick={() => setOpen(true)}>
           Mark as published
         </button>
       ) : (

@@ -8,7 +8,7 @@ export function JobStatus({ job, destination }: { job: PublishJob; destination?:
   const state = useAppState();
   const online = useOnline();
   const name = destination?.name ?? 'your blog';
-  const verb = job.postStatus === 'publish' ? 'publish' : 'send as a draft';
+  const goesAs = job.postStatus === 'publish' ? 'It will be published.' : 'It will go as a draft.';
   const act = (work: () => Promise<void>) => () =>
     void work().catch((err: unknown) => reportProblem(state, err));
 
@@ -69,7 +69,7 @@ export function JobStatus({ job, destination }: { job: PublishJob; destination?:
           </>
         )}
       </p>
-      <p class="hint">Weeknotes will {verb} when it goes.</p>
+      <p class="hint">{goesAs}</p>
       {job.state === 'waiting' && (
         <button type="button" class="secondary" onClick={act(() => stopPublishing(job.draftId))}>
           Don't send

@@ -24,15 +24,11 @@ export function hostOf(address: string): string {
 /** A failure answer from a blog that is not about the writer's settings. */
 export function serverTrouble(status: number, site: string): PublishError {
   if (status === 429) {
-    return new PublishError(
-      'busy',
-      `${hostOf(site)} asked us to slow down. Trying again soon.`,
-      true,
-    );
+    return new PublishError('busy', `${hostOf(site)} asked us to slow down..`, true);
   }
   return new PublishError(
     'server-error',
-    `${hostOf(site)} had a problem (error ${status}). Nothing was lost: trying again soon.`,
+    `${hostOf(site)} had a problem (error ${status})..`,
     true,
   );
 }

@@ -32,7 +32,7 @@ export async function blogRequest(
     if ((err as { name?: unknown } | null)?.name === 'TimeoutError') {
       throw new PublishError(
         'timeout',
-        `${hostOf(url)} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Trying again soon.`,
+        `${hostOf(url)} did not answer within ${Math.round(timeoutMs / 1000)} seconds..`,
         true,
       );
     }
