@@ -116,6 +116,18 @@ describe.each(ENGINES)('sync contract on $name', ({ databaseUrl }) => {
     });
   });
 
+  it('stores commitments like any record, one per id, and pulls them back by kind', async () => {
+    const d = await testAccount(app);
+    const id = 'commitment-2026-11-02-0abc123def4';
+    await push(d, [mutation(id, 0, '{"text":"phone"}', { kind: 'commitment' })]);
+    const second = await push(d, [mutation(id, 0, '{"text":"laptop"}', { kind: 'commitment' })]);
+    expect(second.results[0]).toMatchObject({ status: 'conflict', record: { kind: 'commitment' } });
+    const { changes } = await pull(d, 0);
+    expect(changes.map((c) => [c.id, c.kind, c.payload])).toEqual([
+      [id, 'commitment', '{"text":"phone"}'],
+    ]);
+  });
+
   it('carries deletes as tombstones', async () => {
     const d = await testAccount(app);
     await push(d, [mutation('t', 0, '{"text":"bye"}')]);

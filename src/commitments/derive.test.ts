@@ -73,6 +73,7 @@ describe('deriveCommitments', () => {
         id: commitmentId('2026-11-02', 'Fix the boiler'),
         text: 'Fix the boiler',
         weekStart: '2026-11-02',
+        position: 0,
         madeIn: 'Weeknote v10.45',
         state: 'open',
         closedIn: null,

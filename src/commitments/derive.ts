@@ -49,6 +49,7 @@ export function deriveCommitments(source: WeekSource, now: string): Commitment[]
       id: commitmentId(source.weekStart, text),
       text,
       weekStart: source.weekStart,
+      position: out.length,
       madeIn,
       state: 'open',
       closedIn: null,

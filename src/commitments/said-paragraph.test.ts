@@ -6,6 +6,7 @@ const c = (text: string, weekStart: string, madeIn: string): Commitment => ({
   id: `commitment-${weekStart}-${text.length}`,
   text,
   weekStart,
+  position: text.charCodeAt(0),
   madeIn,
   state: 'done',
   closedIn: '2026-11-23',

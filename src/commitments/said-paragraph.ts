@@ -20,7 +20,7 @@ const outcome = (count: number): string =>
 export function saidParagraph(done: Commitment[], currentWeekStart: string): string {
   const groups = new Map<string, Commitment[]>();
   const ordered = [...done].sort(
-    (a, b) => a.weekStart.localeCompare(b.weekStart) || a.createdAt.localeCompare(b.createdAt),
+    (a, b) => a.weekStart.localeCompare(b.weekStart) || a.position - b.position,
   );
   for (const c of ordered) {
     const key = `${c.weekStart}\n${c.madeIn}`;

@@ -13,6 +13,8 @@ export interface Commitment {
   text: string;
   /** First day (yyyy-MM-dd) of the week it was made in. */
   weekStart: string;
+  /** Its place in that week's list (0 first), so the writer's order is kept. */
+  position: number;
   /** Where it was made, as the writer sees it: the draft's title or "w/c 2 November". */
   madeIn: string;
   state: CommitmentState;

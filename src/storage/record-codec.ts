@@ -1,4 +1,5 @@
 import { z } from '../validation/zod';
+import type { Commitment } from './commitment-record';
 import type { Draft, Moment } from './records';
 
 /** What a record's time must be, as the server requires of every pushed time. */
@@ -73,6 +74,21 @@ export const draftSchema = z.object({
     .optional(),
 });
 
+/** A commitment as stored. */
+export const commitmentSchema = z.object({
+  id: z.string().max(80),
+  text: z.string().max(2000),
+  weekStart: day,
+  position: z.number().int().min(0).max(10_000),
+  madeIn: z.string().max(1000),
+  state: z.enum(['open', 'done', 'dropped']),
+  closedIn: day.nullable(),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: time.nullable(),
+  otherText: z.string().max(20_000).nullable().optional(),
+});
+
 export { encodeRecord } from './record-payload';
 
 const TIME_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'] as const;
@@ -103,4 +119,9 @@ export function decodeMoment(payload: string): Moment {
 /** Reads a pulled draft from a payload, or throws if it is not one. */
 export function decodeDraft(payload: string): Draft {
   return draftSchema.parse(withIsoTimes(JSON.parse(payload)));
+}
+
+/** Reads a pulled commitment from a payload, or throws if it is not one. */
+export function decodeCommitment(payload: string): Commitment {
+  return commitmentSchema.parse(withIsoTimes(JSON.parse(payload)));
 }

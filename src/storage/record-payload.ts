@@ -1,3 +1,4 @@
+import type { Commitment } from './commitment-record';
 import type { Draft, Moment } from './records';
 import type { SettingRecord } from './settings';
 
@@ -6,7 +7,7 @@ import type { SettingRecord } from './settings';
  * moment (search words, the indexing flag, the version last pulled). No zod here: capture
  * writes use it and must not load the validators.
  */
-export function encodeRecord(record: Moment | Draft | SettingRecord): string {
+export function encodeRecord(record: Moment | Draft | SettingRecord | Commitment): string {
   const {
     terms: _terms,
     unindexed: _unindexed,

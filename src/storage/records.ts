@@ -123,7 +123,7 @@ export interface DraftConflict {
 /** One change waiting to be sent to the sync server, written in the same transaction as the change. */
 export interface OutboxEntry {
   seq?: number;
-  kind: 'moment' | 'draft' | 'setting';
+  kind: 'moment' | 'draft' | 'setting' | 'commitment';
   recordId: string;
   op: 'put';
   queuedAt: string;

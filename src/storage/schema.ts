@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Commitment } from './commitment-record';
 import type { Draft, Moment, OutboxEntry } from './records';
 import type { Destination, DeviceKey, PublishJob, SealedSecret } from './publish-records';
 
@@ -21,7 +22,7 @@ export interface StoredMoment extends Moment {
 /** The server's version of a record, as last seen. */
 export interface SyncBase {
   id: string;
-  kind: 'moment' | 'draft' | 'setting';
+  kind: 'moment' | 'draft' | 'setting' | 'commitment';
   version: number;
   payload: string;
 }
@@ -30,7 +31,7 @@ export interface SyncBase {
 export interface OutgoingMutation {
   mutationId: string;
   id: string;
-  kind: 'moment' | 'draft' | 'setting';
+  kind: 'moment' | 'draft' | 'setting' | 'commitment';
   baseVersion: number;
   updatedAt: string;
   deleted: boolean;
@@ -70,6 +71,8 @@ export class WeeknotesDb extends Dexie {
   deviceKeys!: EntityTable<DeviceKey, 'id'>;
   /** Weeknotes waiting to go to a blog, one per draft. */
   publishJobs!: EntityTable<PublishJob, 'draftId'>;
+  /** What the writer said they would do, open until done or dropped (synced). */
+  commitments!: EntityTable<Commitment, 'id'>;
 
   constructor(name = 'weeknotes') {
     super(name);
@@ -99,6 +102,9 @@ export class WeeknotesDb extends Dexie {
       secrets: 'id',
       deviceKeys: 'id',
       publishJobs: 'draftId',
+    });
+    this.version(7).stores({
+      commitments: 'id, state, weekStart',
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { StoredMoment, WeeknotesDb } from './db';
-import { decodeDraft, decodeMoment } from './record-codec';
+import type { Commitment } from './commitment-record';
+import { decodeCommitment, decodeDraft, decodeMoment } from './record-codec';
 import { decodeSetting } from './record-settings';
 import type { Draft, Moment, OutboxEntry } from './records';
 import type { SettingClash, SettingRecord } from './settings';
@@ -24,6 +25,7 @@ export interface Settled extends SettingsTouched {
 /** Reads a record from a payload, or throws if it is not one of its kind. */
 export function decode(kind: Kind, payload: string): AnyRecord {
   if (kind === 'setting') return decodeSetting(payload);
+  if (kind === 'commitment') return decodeCommitment(payload);
   return kind === 'moment' ? decodeMoment(payload) : decodeDraft(payload);
 }
 
@@ -81,6 +83,7 @@ export async function settleAnswers(
   const mine = new Map<string, AnyRecord>();
   for (const m of await d.moments.bulkGet(ids('moment'))) if (m) mine.set(m.id, visibleMoment(m));
   for (const dr of await d.drafts.bulkGet(ids('draft'))) if (dr) mine.set(dr.id, dr);
+  for (const c of await d.commitments.bulkGet(ids('commitment'))) if (c) mine.set(c.id, c);
   const settingKeys = ids('setting').flatMap((id) => settingKeyOf(id) ?? []);
   for (const row of await d.settings.bulkGet(settingKeys)) {
     const setting = settingRecord(row);
@@ -90,6 +93,7 @@ export async function settleAnswers(
   const failed = new Set<string>();
   const moments: StoredMoment[] = [];
   const drafts: Draft[] = [];
+  const commitments: Commitment[] = [];
   const settings: SettingRecord[] = [];
   const clashes: SettingClash[] = [];
   const requeue: OutboxEntry[] = [];
@@ -118,6 +122,7 @@ export async function settleAnswers(
     }
     if (record.kind === 'moment') moments.push(storedMoment(resolution.record as Moment));
     else if (record.kind === 'draft') drafts.push(resolution.record as Draft);
+    else if (record.kind === 'commitment') commitments.push(resolution.record as Commitment);
     else {
       settings.push(resolution.record as SettingRecord);
       settled.settings.push((theirs as SettingRecord).key);
@@ -131,6 +136,7 @@ export async function settleAnswers(
   }
   await d.moments.bulkPut(moments);
   await d.drafts.bulkPut(drafts);
+  await d.commitments.bulkPut(commitments);
   await d.settings.bulkPut(
     settings.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt })),
   );

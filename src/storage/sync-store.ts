@@ -2,14 +2,15 @@ import { uuidv7 } from 'uuidv7';
 import { type InflightBatch, type OutgoingMutation, type SyncBase, type WeeknotesDb } from './db';
 import { read as readApp, write as writeApp } from './errors';
 import { encodeRecord } from './record-codec';
+import type { Commitment } from './commitment-record';
 import type { Draft, Moment } from './records';
 import type { SettingClash, SettingRecord, SyncedSettingKey } from './settings';
 import { pulledMoment, visibleMoment } from './stored-moment';
 import { decode, outboxRow, reasonOf, settleAnswers, type Settled } from './sync-settle';
 import { allSettingsQueued, queueUnsynced, settingKeyOf, settingRecord } from './sync-settings';
 
-export type Kind = 'moment' | 'draft' | 'setting';
-export type AnyRecord = Moment | Draft | SettingRecord;
+export type Kind = 'moment' | 'draft' | 'setting' | 'commitment';
+export type AnyRecord = Moment | Draft | SettingRecord | Commitment;
 
 /** Settings a sync step changed on this device, so the app can show them, and clashes kept. */
 export interface SettingsTouched {
@@ -79,6 +80,7 @@ const pushTables = (d: WeeknotesDb) => [
   d.drafts,
   d.settings,
   d.syncBase,
+  d.commitments,
 ];
 
 async function meta<T>(d: WeeknotesDb, key: string, fallback: T): Promise<T> {
@@ -133,7 +135,16 @@ export function syncStore(db?: WeeknotesDb) {
     return write((d) =>
       d.transaction(
         'rw',
-        [d.moments, d.drafts, d.settings, d.outbox, d.syncBase, d.syncMeta, d.inflight],
+        [
+          d.moments,
+          d.drafts,
+          d.settings,
+          d.commitments,
+          d.outbox,
+          d.syncBase,
+          d.syncMeta,
+          d.inflight,
+        ],
         async () => {
           await d.syncBase.clear();
           await d.moments
@@ -150,9 +161,11 @@ export function syncStore(db?: WeeknotesDb) {
           ]);
           const moments = await d.moments.toCollection().primaryKeys();
           const drafts = await d.drafts.toCollection().primaryKeys();
+          const commitments = await d.commitments.toCollection().primaryKeys();
           await d.outbox.bulkAdd([
             ...moments.map((id) => outboxRow('moment', id, at)),
             ...drafts.map((id) => outboxRow('draft', id, at)),
+            ...commitments.map((id) => outboxRow('commitment', id, at)),
             ...(await allSettingsQueued(d, at)),
           ]);
         },
@@ -212,6 +225,8 @@ export function syncStore(db?: WeeknotesDb) {
           if (m.syncVersion !== undefined) bases.set(m.id, m.syncVersion);
         }
         for (const dr of await d.drafts.bulkGet(draftIds)) if (dr) records.set(dr.id, dr);
+        const commitmentIds = ids.filter((id) => chosen.get(id) === 'commitment');
+        for (const c of await d.commitments.bulkGet(commitmentIds)) if (c) records.set(c.id, c);
         const settingKeys = ids.flatMap((id) => settingKeyOf(id) ?? []);
         for (const row of await d.settings.bulkGet(settingKeys)) {
           const setting = settingRecord(row);
@@ -303,16 +318,18 @@ export function syncStore(db?: WeeknotesDb) {
         const freshMoments = fresh.filter((c) => c.kind === 'moment');
         const freshDrafts = fresh.filter((c) => c.kind === 'draft');
         const freshSettings = fresh.filter((c) => c.kind === 'setting');
+        const freshCommitments = fresh.filter((c) => c.kind === 'commitment');
         const settings = freshSettings.map((c) => c.record as SettingRecord);
         await d.moments.bulkPut(
           freshMoments.map((c) => pulledMoment(c.record as Moment, c.version)),
         );
         await d.drafts.bulkPut(freshDrafts.map((c) => c.record as Draft));
+        await d.commitments.bulkPut(freshCommitments.map((c) => c.record as Commitment));
         await d.settings.bulkPut(
           settings.map((r) => ({ key: r.key, value: r.value, updatedAt: r.updatedAt })),
         );
         await d.syncBase.bulkPut(
-          [...freshDrafts, ...freshSettings].map((c): SyncBase => ({
+          [...freshDrafts, ...freshSettings, ...freshCommitments].map((c): SyncBase => ({
             id: c.id,
             kind: c.kind,
             version: c.version,

@@ -6,7 +6,7 @@
  */
 import { z } from '../validation/zod.js';
 
-export const RECORD_KINDS = ['moment', 'draft', 'setting'] as const;
+export const RECORD_KINDS = ['moment', 'draft', 'setting', 'commitment'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The most mutations one push may carry. */

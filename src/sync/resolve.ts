@@ -1,8 +1,10 @@
 import { uuidv7 } from 'uuidv7';
+import type { Commitment } from '../storage/commitment-record';
 import type { Draft, DraftConflict, Moment, RemotePost } from '../storage/records';
 import type { SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
 import { mergeText, mergeValue } from './merge-text';
+import { resolveCommitment } from './resolve-commitment';
 import { resolveSetting } from './resolve-setting';
 import { sameJson } from './same-json';
 
@@ -165,16 +167,24 @@ function mergePost(base: RemotePost | null, mine: RemotePost | null, theirs: Rem
   return mine.sentAt > theirs.sentAt ? mine : theirs;
 }
 
-type AnyRecord = Moment | Draft | SettingRecord;
+type AnyRecord = Moment | Draft | SettingRecord | Commitment;
 
 /** The resolver the sync store calls for each conflict. */
 export function resolveConflict(now: () => Date) {
   return (
-    kind: 'moment' | 'draft' | 'setting',
+    kind: 'moment' | 'draft' | 'setting' | 'commitment',
     base: AnyRecord | null,
     mine: AnyRecord | undefined,
     theirs: AnyRecord,
   ): Resolution => {
+    if (kind === 'commitment') {
+      return resolveCommitment(
+        base as Commitment | null,
+        mine as Commitment | undefined,
+        theirs as Commitment,
+        now(),
+      );
+    }
     if (kind === 'setting') {
       return resolveSetting(
         base as SettingRecord | null,
