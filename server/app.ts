@@ -7,6 +7,8 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
 import { registerApiCompression } from './compression.js';
 import { registerHealthCheck } from './health.js';
+import { startReminders, type ReminderOptions } from './push/reminders.js';
+import { registerReminderRoutes } from './push/routes.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { loggerOptions, type LogLevel, type LogStream } from './logging.js';
 import { registerSecurityHeaders } from './security.js';
@@ -32,6 +34,8 @@ export interface ServerOptions {
   logStream?: LogStream;
   /** Further origins the page may publish to besides https ones, e.g. `http://127.0.0.1:*`. */
   blogOrigins?: string[];
+  /** Reminders by Web Push: the VAPID contact, and for tests the loop, clock and endpoints. */
+  reminders?: ReminderOptions;
 }
 
 declare module 'fastify' {
@@ -54,8 +58,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.decorate('database', database);
   const expiry = scheduleExpiry(database.db, database.engine, app.log);
+  const reminders = await startReminders(database, app.log, {
+    ...options.reminders,
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+  });
+  app.decorate('reminders', reminders);
   app.addHook('onClose', async () => {
     await expiry.stop();
+    await reminders.stop();
     await database.close();
   });
 
@@ -80,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerDeviceRoutes(app, database.db);
   registerSyncRoutes(app, database.db, database.engine);
+  registerReminderRoutes(app, database.db, reminders);
   await registerStaticApp(app, options.staticDir);
   return app;
 }

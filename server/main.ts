@@ -27,6 +27,14 @@ const app = await buildServer({
   ...(process.env.BLOG_ORIGINS
     ? { blogOrigins: process.env.BLOG_ORIGINS.split(/\s+/).filter(Boolean) }
     : {}),
+  reminders: {
+    ...(process.env.VAPID_SUBJECT ? { subject: process.env.VAPID_SUBJECT } : {}),
+    // Space-separated push endpoint origins besides https ones (tests: `http://127.0.0.1:*`).
+    ...(process.env.PUSH_ORIGINS
+      ? { insecureOrigins: process.env.PUSH_ORIGINS.split(/\s+/).filter(Boolean) }
+      : {}),
+    ...(process.env.REMINDER_EVERY_MS ? { everyMs: Number(process.env.REMINDER_EVERY_MS) } : {}),
+  },
 });
 
 let closing = false;

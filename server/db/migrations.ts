@@ -99,6 +99,67 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-push-reminders': {
+    // Web Push reminders (server/push/, ADR 0012).
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The server's VAPID key pair: one row (id 1), made by whichever process starts first.
+      await db.schema
+        .createTable('vapid_keys')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('private_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // A browser's push subscription: its endpoint is unique, and belongs to one device.
+      await db.schema
+        .createTable('push_subscriptions')
+        .addColumn('endpoint', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+        .addColumn('p256dh', 'text', (c) => c.notNull())
+        .addColumn('auth', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('push_subscriptions_user')
+        .on('push_subscriptions')
+        .column('user_id')
+        .execute();
+      await db.schema
+        .createIndex('push_subscriptions_device')
+        .on('push_subscriptions')
+        .column('device_id')
+        .execute();
+      await db.schema
+        .createTable('reminder_settings')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('enabled', 'integer', (c) => c.notNull())
+        .addColumn('weekday', 'integer', (c) => c.notNull())
+        .addColumn('time', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        // The mid-week nudge, all three null when off. The server cannot count moments (their
+        // content is end-to-end encrypted), so the nudge is always sent with its threshold and
+        // the device decides whether to show it.
+        .addColumn('nudge_weekday', 'integer')
+        .addColumn('nudge_time', 'text')
+        .addColumn('nudge_fewer_than', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // The next instant (UTC, ISO 8601) each reminder of each writer is due.
+      await db.schema
+        .createTable('reminder_schedule')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminder_schedule_pk', ['user_id', 'kind'])
+        .execute();
+      await db.schema
+        .createIndex('reminder_schedule_due')
+        .on('reminder_schedule')
+        .column('due_at')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

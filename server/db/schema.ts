@@ -75,6 +75,51 @@ export interface MutationsTable {
   created_at: string;
 }
 
+/** The server's VAPID key pair (base64url, as the web-push package takes them): one row, id 1. */
+export interface VapidKeysTable {
+  id: number;
+  public_key: string;
+  /** Never logged nor sent anywhere. */
+  private_key: string;
+  created_at: string;
+}
+
+/** A browser's push subscription, for one device of one writer. */
+export interface PushSubscriptionsTable {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  /** The browser's P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+  p256dh: string;
+  auth: string;
+  created_at: string;
+}
+
+/** When a writer wants to be reminded, in their own time zone. */
+export interface ReminderSettingsTable {
+  user_id: string;
+  enabled: number;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
+  /** HH:MM, local time in time_zone. */
+  time: string;
+  /** IANA time zone, e.g. Europe/London. */
+  time_zone: string;
+  nudge_weekday: number | null;
+  nudge_time: string | null;
+  /** The device shows the nudge when fewer than this many moments were captured this week. */
+  nudge_fewer_than: number | null;
+  updated_at: string;
+}
+
+/** The next instant each reminder is due: one row per writer and kind ('weekly' or 'nudge'). */
+export interface ReminderScheduleTable {
+  user_id: string;
+  kind: string;
+  /** ISO 8601 in UTC (toISOString), so text order is time order. */
+  due_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   devices: DevicesTable;
@@ -85,4 +130,8 @@ export interface Database {
   challenges: ChallengesTable;
   records: RecordsTable;
   mutations: MutationsTable;
+  vapid_keys: VapidKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_schedule: ReminderScheduleTable;
 }
