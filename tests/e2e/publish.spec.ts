@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startBlogProxy } from '../support/blog-proxy';
 import { findPosts, countPostsTitled, wordpressFromEnv } from '../support/wordpress';
@@ -184,6 +185,13 @@ test('a blog that fails keeps the weeknote with a clear message and a Retry', as
     await expect(blog(page).getByRole('alert')).toContainText('had a problem (error 500)');
     await expect(blog(page).getByText(/safe on this device and will be tried again/)).toBeVisible();
     expect(await countPostsTitled(title)).toBe(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+        [],
+      );
+    }
 
     proxy.setMode('pass');
     await blog(page).getByRole('button', { name: 'Retry now' }).click();
