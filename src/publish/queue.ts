@@ -14,6 +14,28 @@ import { PublishError } from './errors';
 import type { Fetch } from './http';
 import { publishedChanges, sendWeeknote } from './send';
 
+/** A job for a weeknote just queued: due now, with a fresh marker to find its post by. */
+export function newJob(
+  draftId: string,
+  destinationId: string,
+  postStatus: 'draft' | 'publish',
+  now: Date,
+): PublishJob {
+  const at = now.toISOString();
+  return {
+    draftId,
+    destinationId,
+    postStatus,
+    state: 'waiting',
+    queuedAt: at,
+    attempts: 0,
+    notBefore: at,
+    failure: null,
+    marker: crypto.randomUUID(),
+    uncertain: false,
+  };
+}
+
 /** The pause before trying a job again after its `attempts`-th failure: 15 s doubling to 30 min. */
 export function publishRetryDelay(attempts: number): number {
   return Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, attempts - 1));

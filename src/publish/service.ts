@@ -4,7 +4,7 @@ import {
   updatePublishJob,
   type Destination,
 } from '../storage/publishing';
-import { runPublishQueue } from './queue';
+import { newJob, runPublishQueue } from './queue';
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let running: Promise<void> | null = null;
@@ -64,23 +64,11 @@ export async function publishWeeknote(
   postStatus: 'draft' | 'publish',
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
   await queuePublish(
     draftId,
     text,
-    {
-      draftId,
-      destinationId: destination.id,
-      postStatus,
-      state: 'waiting',
-      queuedAt: at,
-      attempts: 0,
-      notBefore: at,
-      failure: null,
-      marker: crypto.randomUUID(),
-      uncertain: false,
-    },
-    at,
+    newJob(draftId, destination.id, postStatus, now),
+    now.toISOString(),
   );
   void kickPublishing();
 }

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft } from '../../src/compose/test-moments';
 import { beginSignIn, finishSignIn } from '../../src/publish/indieauth';
-import { runPublishQueue } from '../../src/publish/queue';
+import { newJob, runPublishQueue } from '../../src/publish/queue';
 import { setDatabase } from '../../src/storage/db';
 import { addDraft, draftById, updateDraft } from '../../src/storage/drafts';
 import {
@@ -50,18 +50,7 @@ async function queue(destination: Destination, postStatus: 'draft' | 'publish' =
   await queuePublish(
     draftId,
     { title: draft.title, body: draft.body },
-    {
-      draftId,
-      destinationId: destination.id,
-      postStatus,
-      state: 'waiting',
-      queuedAt: at,
-      attempts: 0,
-      notBefore: at,
-      failure: null,
-      marker: crypto.randomUUID(),
-      uncertain: false,
-    },
+    newJob(draftId, destination.id, postStatus, new Date(at)),
     at,
   );
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft, testMoment } from '../../src/compose/test-moments';
 import { PublishError } from '../../src/publish/errors';
-import { runPublishQueue } from '../../src/publish/queue';
+import { newJob, runPublishQueue } from '../../src/publish/queue';
 import { connectWordPress } from '../../src/publish/wordpress';
 import { setDatabase } from '../../src/storage/db';
 import { addDraft, draftById, updateDraft } from '../../src/storage/drafts';
@@ -115,18 +115,7 @@ describe('the publish queue against WordPress', () => {
     await queuePublish(
       draftId,
       { title: draft.title, body: draft.body },
-      {
-        draftId,
-        destinationId: destination.id,
-        postStatus,
-        state: 'waiting',
-        queuedAt: at,
-        attempts: 0,
-        notBefore: at,
-        failure: null,
-        marker: crypto.randomUUID(),
-        uncertain: false,
-      },
+      newJob(draftId, destination.id, postStatus, new Date(at)),
       at,
     );
   }
