@@ -4,6 +4,7 @@ import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { momentsOnDay } from '../storage/moments';
 import { dayLabel } from '../week/iso-week';
+import { OpenCommitments } from '../commitments/OpenCommitments';
 import { useToday } from '../week/use-today';
 import { CaptureForm } from './CaptureForm';
 import { MomentItem } from './MomentItem';
@@ -26,6 +27,7 @@ export function CaptureScreen() {
     <>
       <h1 class="visually-hidden">Capture a moment</h1>
       <CaptureForm shared={shared} onSaved={() => state.savedCount.value++} />
+      <OpenCommitments today={today} />
       <section aria-labelledby="today-heading">
         <h2 class="today-heading">
           <span id="today-heading">Today</span> <span class="today-date">· {dayLabel(today)}</span>

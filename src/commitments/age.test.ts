@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageLabel, weeksBetween } from './age';
+import { ageLabel, weekBefore, weeksBetween } from './age';
 
 describe('ageLabel', () => {
   it.each([
@@ -13,6 +13,14 @@ describe('ageLabel', () => {
     ['2026-11-09', '2026-11-02', 'from this week'],
   ])('made %s, seen %s: %s', (made, now, expected) => {
     expect(ageLabel(made, now)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-09', '2026-11-02'],
+    ['2027-01-04', '2026-12-28'],
+    ['2026-03-30', '2026-03-23'],
+  ])('the week before %s starts %s', (week, before) => {
+    expect(weekBefore(week)).toBe(before);
   });
 
   it('counts whole weeks', () => {

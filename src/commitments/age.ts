@@ -7,6 +7,11 @@ export function weeksBetween(fromWeekStart: string, toWeekStart: string): number
   return Math.round(days / 7);
 }
 
+/** The first day of the week before (calendar dates, yyyy-MM-dd). */
+export function weekBefore(weekStart: string): string {
+  return new Date(Date.parse(`${weekStart}T12:00:00Z`) - 7 * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** How old a commitment made in one week is, seen from another: "from 3 weeks ago". */
 export function ageLabel(madeWeekStart: string, currentWeekStart: string): string {
   const weeks = weeksBetween(madeWeekStart, currentWeekStart);

@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 import { reportProblem, useAppState } from '../app/app-state';
+import { weekBefore } from '../commitments/age';
+import { commitmentId } from '../commitments/commitment-id';
+import { CommitmentsPanel } from '../commitments/CommitmentsPanel';
+import { decideCommitment } from '../storage/commitments';
 import { updateDraft } from '../storage/drafts';
 import type { ChecklistState, Draft } from '../storage/records';
 import { addNextWeekItem, removeNextWeekItem } from './markdown-sections';
@@ -16,12 +20,16 @@ interface Props {
   onBody: (body: string) => void;
 }
 
-/** Last week's "Next week" items: done, carried into this week's Next week, or dropped. */
+/**
+ * Last week's "Next week" items: done, carried into this week's Next week, or dropped (the
+ * item's commitment follows: carried stays open). Then the commitments still open from earlier.
+ */
 export function ChecklistPanel({ draft, body, onBody }: Props) {
   const state = useAppState();
   // Shown at once; the stored copy follows.
   const [items, setItems] = useState(draft.checklist);
-  if (items.length === 0) return null;
+  const commitments = <CommitmentsPanel weekStart={draft.weekStart} body={body} onBody={onBody} />;
+  if (items.length === 0) return commitments;
 
   async function choose(index: number, choice: ChecklistState): Promise<void> {
     const item = items[index];
@@ -30,36 +38,43 @@ export function ChecklistPanel({ draft, body, onBody }: Props) {
     else if (item.state === 'carried') onBody(removeNextWeekItem(body, item.text));
     const checklist = items.map((c, i) => (i === index ? { ...c, state: choice } : c));
     setItems(checklist);
+    const at = new Date().toISOString();
+    const decided = choice === 'done' || choice === 'dropped' ? choice : 'open';
+    const id = commitmentId(weekBefore(draft.weekStart), item.text);
     try {
-      await updateDraft(draft.id, { checklist }, new Date().toISOString());
+      await updateDraft(draft.id, { checklist }, at);
+      await decideCommitment(id, decided, draft.weekStart, at);
     } catch (err) {
       reportProblem(state, err);
     }
   }
 
   return (
-    <details class="panel" open>
-      <summary>Last week you said you would…</summary>
-      <ul class="checklist">
-        {items.map((item, i) => (
-          <li key={item.text}>
-            <fieldset>
-              <legend>{item.text}</legend>
-              {CHOICES.map((c) => (
-                <label key={c.state} class="flag">
-                  <input
-                    type="radio"
-                    name={`checklist-${i}`}
-                    checked={item.state === c.state}
-                    onChange={() => void choose(i, c.state)}
-                  />
-                  {c.label}
-                </label>
-              ))}
-            </fieldset>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <>
+      <details class="panel" open>
+        <summary>Last week you said you would…</summary>
+        <ul class="checklist">
+          {items.map((item, i) => (
+            <li key={item.text}>
+              <fieldset>
+                <legend>{item.text}</legend>
+                {CHOICES.map((c) => (
+                  <label key={c.state} class="flag">
+                    <input
+                      type="radio"
+                      name={`checklist-${i}`}
+                      checked={item.state === c.state}
+                      onChange={() => void choose(i, c.state)}
+                    />
+                    {c.label}
+                  </label>
+                ))}
+              </fieldset>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {commitments}
+    </>
   );
 }

@@ -48,20 +48,34 @@ export function addCommitments(made: Commitment[]): Promise<number> {
 
 /**
  * Marks a commitment done, dropped or open again, in the week `weekStart` (null when open),
- * queued for sync in the same transaction.
+ * queued for sync in the same transaction. False when there is no such commitment.
  */
-export function setCommitmentState(
+export function decideCommitment(
+  id: string,
+  state: CommitmentState,
+  weekStart: string | null,
+  at: string,
+): Promise<boolean> {
+  return write((db) =>
+    db.transaction('rw', db.commitments, db.outbox, async () => {
+      const before = await db.commitments.get(id);
+      if (!before || before.deletedAt !== null) return false;
+      const closedIn = state === 'open' ? null : weekStart;
+      if (before.state === state && before.closedIn === closedIn) return true;
+      await db.commitments.update(id, { state, closedIn, updatedAt: at });
+      await db.outbox.add({ kind: 'commitment', recordId: id, op: 'put', queuedAt: at });
+      return true;
+    }),
+  );
+}
+
+/** As decideCommitment, for a commitment that must be there. */
+export async function setCommitmentState(
   id: string,
   state: CommitmentState,
   weekStart: string | null,
   at: string,
 ): Promise<void> {
-  return write((db) =>
-    db.transaction('rw', db.commitments, db.outbox, async () => {
-      const closedIn = state === 'open' ? null : weekStart;
-      const updated = await db.commitments.update(id, { state, closedIn, updatedAt: at });
-      if (updated === 0) throw new Error(`No commitment with id ${id}`);
-      await db.outbox.add({ kind: 'commitment', recordId: id, op: 'put', queuedAt: at });
-    }),
-  );
+  if (!(await decideCommitment(id, state, weekStart, at)))
+    throw new Error(`No commitment with id ${id}`);
 }
