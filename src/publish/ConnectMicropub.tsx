@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConnectInput } from './ConnectInput';
 import { ConnectProblemText } from './ConnectProblemText';
 import { beginSignIn } from './indieauth';
 import { useConnect } from './use-connect';
@@ -11,7 +12,7 @@ export function ConnectMicropub({ onCancel }: { onCancel: () => void }) {
   const [site, setSite] = useState('');
   const siteRef = useRef<HTMLInputElement>(null);
   const connect = useConnect({ site: siteRef });
-  const { busy, fieldProps } = connect;
+  const { busy } = connect;
 
   useEffect(() => siteRef.current?.focus(), []);
 
@@ -34,26 +35,17 @@ export function ConnectMicropub({ onCancel }: { onCancel: () => void }) {
       }}
     >
       <h3 id="connect-micropub-heading">Connect a Micropub site</h3>
-      <div class="settings-field">
-        <label for="micropub-site">Site address</label>
-        <input
-          id="micropub-site"
-          ref={siteRef}
-          type="text"
-          inputMode="url"
-          autoComplete="url"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={site}
-          onInput={(e) => setSite(e.currentTarget.value)}
-          {...fieldProps('site', 'micropub-site-hint')}
-        />
-        <p id="micropub-site-hint" class="hint">
-          Your site must offer IndieAuth sign-in and Micropub. You sign in on your site, then come
-          back here.
-        </p>
-        <ConnectProblemText connect={connect} field="site" />
-      </div>
+      <ConnectInput
+        id="micropub-site"
+        label="Site address"
+        field="site"
+        kind="address"
+        connect={connect}
+        inputRef={siteRef}
+        value={site}
+        onValue={setSite}
+        hint="Your site must offer IndieAuth sign-in and Micropub. You sign in on your site, then come back here."
+      />
       <ConnectProblemText connect={connect} field={null} />
       <div class="row">
         <button type="submit" disabled={busy}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveDestination, type Destination } from '../storage/publishing';
+import { ConnectInput } from './ConnectInput';
 import { ConnectProblemText } from './ConnectProblemText';
 import { useConnect } from './use-connect';
 import { connectWordPress } from './wordpress';
@@ -21,7 +22,7 @@ export function ConnectWordPress({ onConnected, onCancel }: Props) {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const connect = useConnect({ site: siteRef, username: usernameRef, password: passwordRef });
-  const { busy, fieldProps } = connect;
+  const { busy } = connect;
 
   useEffect(() => siteRef.current?.focus(), []);
 
@@ -44,59 +45,38 @@ export function ConnectWordPress({ onConnected, onCancel }: Props) {
       }}
     >
       <h3 id="connect-wordpress-heading">Connect a WordPress blog</h3>
-      <div class="settings-field">
-        <label for="wordpress-site">Site address</label>
-        <input
-          id="wordpress-site"
-          ref={siteRef}
-          type="text"
-          inputMode="url"
-          autoComplete="url"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={site}
-          onInput={(e) => setSite(e.currentTarget.value)}
-          {...fieldProps('site', 'wordpress-site-hint')}
-        />
-        <p id="wordpress-site-hint" class="hint">
-          For example https://example.blog
-        </p>
-        <ConnectProblemText connect={connect} field="site" />
-      </div>
-      <div class="settings-field">
-        <label for="wordpress-username">User name</label>
-        <input
-          id="wordpress-username"
-          ref={usernameRef}
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-          {...fieldProps('username')}
-        />
-        <ConnectProblemText connect={connect} field="username" />
-      </div>
-      <div class="settings-field">
-        <label for="wordpress-password">Application password</label>
-        <input
-          id="wordpress-password"
-          ref={passwordRef}
-          type="password"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          {...fieldProps('password', 'wordpress-password-hint')}
-        />
-        <p id="wordpress-password-hint" class="hint">
-          Make one on your blog under Users → Profile → Application Passwords. It is kept on this
-          device only.
-        </p>
-        <ConnectProblemText connect={connect} field="password" />
-      </div>
+      <ConnectInput
+        id="wordpress-site"
+        label="Site address"
+        field="site"
+        kind="address"
+        connect={connect}
+        inputRef={siteRef}
+        value={site}
+        onValue={setSite}
+        hint="For example https://example.blog"
+      />
+      <ConnectInput
+        id="wordpress-username"
+        label="User name"
+        field="username"
+        kind="name"
+        connect={connect}
+        inputRef={usernameRef}
+        value={username}
+        onValue={setUsername}
+      />
+      <ConnectInput
+        id="wordpress-password"
+        label="Application password"
+        field="password"
+        kind="secret"
+        connect={connect}
+        inputRef={passwordRef}
+        value={password}
+        onValue={setPassword}
+        hint="Make one on your blog under Users → Profile → Application Passwords. It is kept on this device only."
+      />
       <ConnectProblemText connect={connect} field={null} />
       <div class="row">
         <button type="submit" disabled={busy}>
