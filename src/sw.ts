@@ -7,6 +7,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openReminder, showReminder } from './pwa/reminder-notification';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -26,6 +27,15 @@ registerRoute(
 // A new version waits until the writer chooses to reload (see src/pwa/sw-bridge.ts).
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Reminders (ADR 0012): the push carries no words; the week is counted here, on the device.
+self.addEventListener('push', (event) =>
+  event.waitUntil(showReminder(self, event.data, new Date())),
+);
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openReminder(self, event.notification.data));
 });
 
 // On first install, take control at once so the very first visit already works offline.
