@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ProgressPicker } from '../commitments/ProgressPicker';
 import type { Moment, MomentChanges } from '../storage/records';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
 import { FlagToggles, isSaveKey } from './FlagToggles';
@@ -18,6 +19,7 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
   const [text, setText] = useState(() => readUnsaved(key) || moment.text);
   const [nextWeek, setNextWeek] = useState(moment.nextWeek);
   const [isPrivate, setPrivate] = useState(moment.private);
+  const [commitmentId, setCommitmentId] = useState(moment.commitmentId ?? null);
   const [problem, setProblem] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `edit-${moment.id}`;
@@ -28,7 +30,8 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
   async function submit(): Promise<void> {
     const refused = momentTextProblem(text);
     if (refused) return setProblem(refused);
-    if (await save({ ...textChanges(text), nextWeek, private: isPrivate })) {
+    const link = commitmentId === (moment.commitmentId ?? null) ? {} : { commitmentId };
+    if (await save({ ...textChanges(text), nextWeek, private: isPrivate, ...link })) {
       forgetUnsaved(key);
       onDone();
     }
@@ -83,6 +86,7 @@ export function MomentEditor({ moment, time, onDone, save }: Props) {
           }}
         />
       </div>
+      <ProgressPicker momentId={moment.id} value={commitmentId} onChange={setCommitmentId} />
       <div class="row">
         <button type="submit">Save changes</button>
         <button type="button" class="secondary" onClick={cancel}>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { ProgressOn } from '../commitments/ProgressOn';
 import type { Moment } from '../storage/records';
 import { dayLabel } from '../week/iso-week';
 import { formatTime } from '../week/local-time';
@@ -109,6 +110,7 @@ export function MomentItem({ moment, withDay = false, compact = false, onFilter 
             setExpanded(!expanded);
         }}
       />
+      {moment.commitmentId && <ProgressOn commitmentId={moment.commitmentId} />}
       {compact && (overflowing || expanded) && (
         <button
           type="button"

@@ -79,3 +79,11 @@ export async function setCommitmentState(
   if (!(await decideCommitment(id, state, weekStart, at)))
     throw new Error(`No commitment with id ${id}`);
 }
+
+/** A commitment by its id, in any state, if it is kept and not deleted. */
+export function commitmentById(id: string): Promise<Commitment | undefined> {
+  return read(async (db) => {
+    const c = await db.commitments.get(id);
+    return c && c.deletedAt === null ? c : undefined;
+  });
+}

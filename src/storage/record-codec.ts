@@ -31,6 +31,7 @@ export const momentSchema = z.object({
   updatedAt: time,
   deletedAt: time.nullable(),
   conflictOf: z.string().max(80).nullable().optional(),
+  commitmentId: z.string().max(80).nullable().optional(),
 });
 
 /** A draft as stored. */

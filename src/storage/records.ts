@@ -22,11 +22,13 @@ export interface Moment {
   deletedAt: string | null;
   /** Set on a copy kept because two devices changed the same moment at once: the original's id. */
   conflictOf?: string | null;
+  /** The commitment this moment is progress on, if the writer linked one. */
+  commitmentId?: string | null;
 }
 
 /** The fields of a moment that the writer can change after capture. */
 export type MomentChanges = Partial<
-  Pick<Moment, 'text' | 'tags' | 'people' | 'nextWeek' | 'private'>
+  Pick<Moment, 'text' | 'tags' | 'people' | 'nextWeek' | 'private' | 'commitmentId'>
 >;
 
 /** Day the writer's week starts on: 0 is Sunday, 1 Monday … 6 Saturday. */

@@ -216,3 +216,23 @@ describe('resolveDraft', () => {
     expect(record.title).toBe('Renamed');
   });
 });
+
+describe('resolveMoment: the commitment a moment is progress on', () => {
+  const at = '2026-11-18T10:00:00.000Z';
+  const now = new Date('2026-11-18T12:00:00.000Z');
+  const base = testMoment('m1', at, 'Went through two of the thorny issues');
+  it.each<[string, string | null, string | null, string | null]>([
+    ['linked here only', 'commitment-a', null, 'commitment-a'],
+    ['linked there only, text edited here', null, 'commitment-b', 'commitment-b'],
+    ['linked differently on both: the server’s', 'commitment-a', 'commitment-b', 'commitment-b'],
+  ])('%s', (_case, mine, theirs, expected) => {
+    const result = resolveMoment(
+      base,
+      { ...base, commitmentId: mine, text: theirs ? 'Went through two thorny issues' : base.text },
+      { ...base, commitmentId: theirs },
+      now,
+    );
+    expect(result.record).toMatchObject({ commitmentId: expected });
+    expect(result.copies).toEqual([]);
+  });
+});

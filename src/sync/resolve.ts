@@ -15,6 +15,7 @@ function momentsDiffer(a: Moment, b: Moment): boolean {
     a.text !== b.text ||
     a.nextWeek !== b.nextWeek ||
     a.private !== b.private ||
+    (a.commitmentId ?? null) !== (b.commitmentId ?? null) ||
     (a.deletedAt === null) !== (b.deletedAt === null)
   );
 }
@@ -56,8 +57,14 @@ export function resolveMoment(
   else if (mineDeleted) deletedAt = editedThere ? null : mine.deletedAt;
   else if (theirsDeleted) deletedAt = editedHere ? null : theirs.deletedAt;
   else deletedAt = null;
+  // The commitment it is progress on: one side's change wins; both changed, the server's.
+  const linked =
+    mergeValue(from.commitmentId ?? null, mine.commitmentId ?? null, theirs.commitmentId ?? null) ??
+    theirs.commitmentId ??
+    null;
   const merged: Moment = {
     ...theirs,
+    ...(linked !== null || theirs.commitmentId !== undefined ? { commitmentId: linked } : {}),
     text,
     tags: text === mine.text ? mine.tags : theirs.tags,
     people: text === mine.text ? mine.people : theirs.people,

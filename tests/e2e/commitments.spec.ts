@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, draftSaved, savedSetting } from './fixtures';
+import { capture, draftSaved, expect, savedSetting, test, todaysMoments } from './fixtures';
 
 // ISO weeks of 2026 in London: 45 begins Monday 2 November, 47 on 16, 48 on 23.
 const WEEK_45_FRIDAY = new Date('2026-11-06T16:00:00Z');
@@ -54,6 +54,17 @@ test('commitments made in week 45 stay open in week 47 and are written up when d
   await expect(page.getByText('2 open commitments')).toBeVisible();
   await expect(page.getByText('Dropped: Hire a designer')).toBeVisible();
 
+  // A moment linked to a commitment, with the keyboard: "progress on" shows on the moment.
+  await capture(page, 'Went through two of the thorny issues with Priya');
+  const moment = todaysMoments(page).first();
+  await moment.getByRole('button', { name: /^More actions for moment from/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Edit' }).press('Enter');
+  await page.getByLabel('Progress on').selectOption({ label: 'Close three thorny issues' });
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Save changes' }).press('Enter');
+  await expect(moment).toContainText('Progress on: Close three thorny issues');
+
   // Week 48, writing: still open, three weeks on; done, and written up in the writer's words.
   await page.clock.setFixedTime(WEEK_48_FRIDAY);
   await page.goto('/write/2026-11-23');
@@ -76,4 +87,9 @@ test('commitments made in week 45 stay open in week 47 and are written up when d
   await expect(page.getByText('1 open commitment', { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByText('1 open commitment', { exact: true })).toBeVisible();
+  await page.clock.setFixedTime(WEEK_47_WEDNESDAY);
+  await page.goto('/');
+  await expect(todaysMoments(page).first()).toContainText(
+    'Progress on: Close three thorny issues (done)',
+  );
 });
