@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /** Suites whose answers depend on the local clock: weeks, days and times. */
-const DATE_SUITES = ['src/week/**/*.test.ts', 'src/compose/**/*.test.ts'];
+const DATE_SUITES = [
+  'src/week/**/*.test.ts',
+  'src/compose/**/*.test.ts',
+  'src/threads/**/*.test.ts',
+];
 
 /**
  * The date suites again in zones where the clock changes: London (the writers' own), and

@@ -1,4 +1,4 @@
-import type { Settings } from '../storage/records';
+import type { Settings, YearlyTarget } from '../storage/records';
 import {
   dismissSettingClash,
   settingClashes,
@@ -20,6 +20,7 @@ const NAMES: Record<SyncedSettingKey, string> = {
   themeHeadings: 'Theme headings',
   tagNames: 'Tag names',
   wordTarget: 'Word target',
+  targets: 'Targets',
 };
 
 /** A setting's value as the writer reads it. */
@@ -39,6 +40,12 @@ export function describeSetting(key: SyncedSettingKey, value: unknown): string {
     }
     case 'wordTarget':
       return value === 0 ? 'None' : `${String(value)} words`;
+    case 'targets': {
+      const targets = value as YearlyTarget[];
+      return targets.length === 0
+        ? 'None'
+        : targets.map((t) => `${t.amount} ${t.unit} ${t.label}`).join('; ');
+    }
     default:
       return `“${String(value)}”`;
   }

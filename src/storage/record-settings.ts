@@ -7,6 +7,39 @@ import {
   type SyncedSettingKey,
 } from './settings';
 
+/** How many yearly targets a writer may keep, and the most one may aim for. */
+export const MAX_TARGETS = 10;
+export const MAX_TARGET_AMOUNT = 1_000_000_000;
+
+// Synced input is never trusted: words only, no control characters, bounded sizes.
+const yearlyTarget = z.object({
+  id: z.string().min(1).max(40),
+  label: z
+    .string({ error: 'a target needs a label' })
+    .trim()
+    .min(1, 'a target needs a label')
+    .max(80, 'a target label is 80 characters at most')
+    .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'a target label may not hold control characters'),
+  amount: z
+    .number({ error: 'a target is a number' })
+    .positive('a target must be more than 0')
+    .max(MAX_TARGET_AMOUNT, 'a target is 1,000,000,000 at most'),
+  unit: z
+    .string({ error: 'a target needs a unit' })
+    .regex(/^\p{L}{1,20}$/u, 'a unit is one word of letters, e.g. miles'),
+  counts: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^#?[\p{L}\p{N}](?:[\p{L}\p{N}_-]{0,58}[\p{L}\p{N}])?$/u,
+          'a target counts #tags or single words',
+        ),
+    )
+    .min(1, 'say which #tag or word counts')
+    .max(10, 'a target counts at most 10 tags or words'),
+});
+
 /**
  * The writer's settings, checked the same way wherever they come from: the Settings screen, a
  * pulled sync record or a restored backup. Messages name the setting in the writer's words.
@@ -37,6 +70,7 @@ const syncedShape = {
     .int('the word target must be a whole number')
     .min(0, 'the word target must be 0 or more')
     .max(100_000, 'the word target must be 100,000 or fewer'),
+  targets: z.array(yearlyTarget).max(MAX_TARGETS, `at most ${MAX_TARGETS} targets`),
 } satisfies Record<SyncedSettingKey, z.ZodType>;
 
 /** The settings that sync (and go into backups). Unknown keys are dropped. */

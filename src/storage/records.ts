@@ -52,8 +52,22 @@ export interface Settings {
   tagNames: Record<string, string>;
   /** The length the writer aims for, in words; 0 for none. */
   wordTarget: number;
+  /** Yearly targets mentioned in passing ("1,500 miles running"), counted from moments. */
+  targets: YearlyTarget[];
   /** Whether persistent storage has been asked for, and what the browser answered. */
   persistence: 'not-asked' | 'granted' | 'denied' | 'unsupported';
+}
+
+/** A yearly target: `amount` of `unit` in each calendar year, counted from matching moments. */
+export interface YearlyTarget {
+  id: string;
+  /** What it is, as the writer says it: "running". */
+  label: string;
+  amount: number;
+  /** "miles", "km", "steps"…: miles and km are converted into each other. */
+  unit: string;
+  /** What makes a moment count: `#tag`s and words, e.g. `['#run', 'ran']`. */
+  counts: string[];
 }
 
 /** What the writer decided about one of last week's "Next week" items. */

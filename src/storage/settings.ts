@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   themeHeadings: false,
   tagNames: {},
   wordTarget: 0,
+  targets: [],
   persistence: 'not-asked',
 };
 
@@ -25,6 +26,7 @@ export const SYNCED_SETTING_KEYS = [
   'themeHeadings',
   'tagNames',
   'wordTarget',
+  'targets',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type SyncedSettingKey = (typeof SYNCED_SETTING_KEYS)[number];
