@@ -13,6 +13,7 @@ import { DraftSettings } from './DraftSettings';
 import { SeriesSettings } from './SeriesSettings';
 import { SettingClashes } from './SettingClashes';
 import { SyncSettings } from './SyncSettings';
+import { ReminderSettings } from './ReminderSettings';
 import './settings.css';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -86,6 +87,7 @@ export function SettingsScreen() {
         </p>
       )}
       <BlogSettings />
+      <ReminderSettings />
       <SyncSettings />
       <BackupSettings />
       <section class="settings-card" aria-labelledby="storage-settings">

@@ -31,6 +31,9 @@ export async function startApp(state: AppState): Promise<void> {
     },
   });
   if (state.storageProblem.value?.kind === 'unavailable') return;
+  // This week's count on the installed app's icon, where the browser shows one.
+  if ('setAppBadge' in navigator)
+    void import('./week-badge').then((m) => m.keepBadgeCurrent(state)).catch(() => undefined);
   // Weeknotes queued for the writer's blog go out now and whenever the device is back online.
   void import('../publish/service')
     .then((m) => m.startPublishing((err) => reportProblem(state, err)))

@@ -28,7 +28,7 @@ export interface Remote {
 export async function requestJson<T>(
   path: string,
   schema: z.ZodType<T>,
-  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<T> {
   let response: Response;
   try {
