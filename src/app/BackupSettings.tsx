@@ -38,7 +38,11 @@ export function BackupSettings() {
       }
       const r = await restoreBackup(readBackup(data), new Date());
       if (r.settings > 0) state.settings.value = await getSettings();
-      const settings = r.settings > 0 ? ` ${countOf(r.settings, 'setting')} restored too.` : '';
+      const also = [
+        ...(r.commitments > 0 ? [countOf(r.commitments, 'commitment')] : []),
+        ...(r.settings > 0 ? [countOf(r.settings, 'setting')] : []),
+      ];
+      const settings = also.length > 0 ? ` ${also.join(' and ')} restored too.` : '';
       setMessage({
         text: `Restored ${countOf(r.moments, 'moment')} and ${countOf(r.drafts, 'draft')}; ${r.unchanged} ${r.unchanged === 1 ? 'was' : 'were'} already here.${settings}`,
         problem: false,

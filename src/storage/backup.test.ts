@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft, testMoment } from '../compose/test-moments';
 import { BackupProblem, exportAll, readBackup, restoreBackup } from './backup';
 import { setDatabase } from './db';
+import { addCommitments } from './commitments';
 import { addDraft } from './drafts';
 import { addMoment, deleteMoment } from './moments';
 import { encodeRecord } from './record-codec';
@@ -31,6 +32,20 @@ async function fill(): Promise<void> {
   await addMoment(testMoment('b', '2026-11-17T09:00:00.000+00:00', 'Deleted later'));
   await deleteMoment('b', '2026-11-18T09:00:00.000Z');
   await addDraft(testDraft('2026-11-16', 'A draft body\n'));
+  await addCommitments([
+    {
+      id: 'commitment-2026-11-09-x',
+      text: 'Hire a designer',
+      weekStart: '2026-11-09',
+      position: 0,
+      madeIn: 'Weeknote v10.46',
+      state: 'done',
+      closedIn: '2026-11-16',
+      createdAt: '2026-11-16T09:00:00.000Z',
+      updatedAt: '2026-11-19T09:00:00.000Z',
+      deletedAt: null,
+    },
+  ]);
   await updateSettings({ titleTemplate: 'Notes {week}', series: 4 });
 }
 
@@ -41,11 +56,12 @@ describe('backup', () => {
     const source = await exportAll(now);
     const target = freshDevice();
     const result = await restoreBackup(readBackup(backup), now);
-    expect(result).toEqual({ moments: 2, drafts: 1, settings: 2, unchanged: 0 });
+    expect(result).toEqual({ moments: 2, drafts: 1, commitments: 1, settings: 2, unchanged: 0 });
     const restored = await exportAll(now);
     expect(restored).toEqual(source);
-    // Two moments, a draft and two settings, all queued for sync.
-    expect(await target.outbox.count()).toBe(5);
+    // Two moments, a draft, a commitment and two settings, all queued for sync.
+    expect(await target.outbox.count()).toBe(6);
+    expect((await target.commitments.get('commitment-2026-11-09-x'))?.state).toBe('done');
     expect((await target.outbox.where('recordId').equals('setting-series').first())?.kind).toBe(
       'setting',
     );
@@ -62,11 +78,21 @@ describe('backup', () => {
     expect(await restoreBackup(backup, now)).toEqual({
       moments: 0,
       drafts: 0,
+      commitments: 0,
       settings: 0,
-      unchanged: 3,
+      unchanged: 4,
     });
     expect(await exportAll(now)).toEqual(once);
     expect(await target.outbox.count()).toBe(outbox);
+  });
+
+  it('restores a file made before commitments, which has none', async () => {
+    await fill();
+    const { commitments: _none, ...older } = await exportAll(now);
+    const target = freshDevice();
+    const result = await restoreBackup(readBackup(older), now);
+    expect(result).toMatchObject({ moments: 2, drafts: 1, commitments: 0 });
+    expect(await target.commitments.count()).toBe(0);
   });
 
   it('keeps a newer version on the device over an older one in the file', async () => {

@@ -1,5 +1,6 @@
 import { z } from '../validation/zod';
-import { draftSchema, ISO_TIME, momentSchema } from './record-codec';
+import type { Commitment } from './commitment-record';
+import { commitmentSchema, draftSchema, ISO_TIME, momentSchema } from './record-codec';
 import { syncedSettingsSchema } from './record-settings';
 import type { Draft, Moment, OutboxEntry } from './records';
 import { isSyncedSetting, settingRecordId } from './settings';
@@ -16,6 +17,8 @@ const backupSchema = z.object({
   exportedAt: z.string(),
   moments: z.array(momentSchema).max(1_000_000),
   drafts: z.array(draftSchema).max(100_000),
+  // Files from before commitments have none.
+  commitments: z.array(commitmentSchema).max(100_000).default([]),
   // The writer's preferences, checked as the app checks them. Keys that are not synced settings
   // (this device's own, such as whether storage is persistent) are dropped.
   settings: syncedSettingsSchema.partial(),
@@ -34,6 +37,7 @@ export function exportAll(now: Date): Promise<Backup> {
   return read(async (db) => {
     const moments = (await db.moments.toArray()).map(visibleMoment);
     const drafts = await db.drafts.toArray();
+    const commitments = await db.commitments.toArray();
     const rows = await db.settings.toArray();
     return {
       format: FORMAT,
@@ -41,6 +45,7 @@ export function exportAll(now: Date): Promise<Backup> {
       exportedAt: now.toISOString(),
       moments,
       drafts,
+      commitments,
       settings: Object.fromEntries(
         rows.filter((r) => isSyncedSetting(r.key)).map((r) => [r.key, r.value]),
       ),
@@ -96,55 +101,82 @@ const newer = (incoming: { updatedAt: string }, existing?: { updatedAt: string }
 export function restoreBackup(
   backup: Backup,
   now: Date,
-): Promise<{ moments: number; drafts: number; settings: number; unchanged: number }> {
+): Promise<{
+  moments: number;
+  drafts: number;
+  commitments: number;
+  settings: number;
+  unchanged: number;
+}> {
   return write((db) =>
-    db.transaction('rw', [db.moments, db.drafts, db.settings, db.outbox, db.syncBase], async () => {
-      const at = now.toISOString();
-      const haveMoments = await db.moments.bulkGet(backup.moments.map((m) => m.id));
-      const haveDrafts = await db.drafts.bulkGet(backup.drafts.map((d) => d.id));
-      const moments = backup.moments.filter((m, i) => newer(m, haveMoments[i])) as Moment[];
-      const drafts = backup.drafts.filter((d, i) => newer(d, haveDrafts[i])) as Draft[];
-      // Pulled moments about to be overwritten keep their merge base first.
-      const restored = new Set(moments.map((m) => m.id));
-      await keepMergeBases(
-        db,
-        haveMoments.filter((m): m is StoredMoment => m !== undefined && restored.has(m.id)),
-      );
-      await db.moments.bulkPut(moments.map((m) => ({ ...m, terms: searchTerms(m.text) })));
-      await db.drafts.bulkPut(drafts);
-      const queued: OutboxEntry[] = [
-        ...moments.map((m): OutboxEntry => ({
-          kind: 'moment',
-          recordId: m.id,
-          op: 'put',
-          queuedAt: at,
-        })),
-        ...drafts.map((d): OutboxEntry => ({
-          kind: 'draft',
-          recordId: d.id,
-          op: 'put',
-          queuedAt: at,
-        })),
-      ];
-      // Settings the device has never set come from the backup (and sync on); the writer's own stay.
-      const have = new Set(await db.settings.toCollection().primaryKeys());
-      const settings = Object.entries(backup.settings).filter(
-        ([key, value]) => value !== undefined && isSyncedSetting(key) && !have.has(key),
-      );
-      await db.settings.bulkPut(settings.map(([key, value]) => ({ key, value, updatedAt: at })));
-      for (const [key] of settings) {
-        if (!isSyncedSetting(key)) continue;
-        queued.push({ kind: 'setting', recordId: settingRecordId(key), op: 'put', queuedAt: at });
-      }
-      await db.outbox.bulkAdd(queued);
-      const unchanged =
-        backup.moments.length + backup.drafts.length - moments.length - drafts.length;
-      return {
-        moments: moments.length,
-        drafts: drafts.length,
-        settings: settings.length,
-        unchanged,
-      };
-    }),
+    db.transaction(
+      'rw',
+      [db.moments, db.drafts, db.commitments, db.settings, db.outbox, db.syncBase],
+      async () => {
+        const at = now.toISOString();
+        const haveMoments = await db.moments.bulkGet(backup.moments.map((m) => m.id));
+        const haveDrafts = await db.drafts.bulkGet(backup.drafts.map((d) => d.id));
+        const moments = backup.moments.filter((m, i) => newer(m, haveMoments[i])) as Moment[];
+        const drafts = backup.drafts.filter((d, i) => newer(d, haveDrafts[i])) as Draft[];
+        const haveCommitments = await db.commitments.bulkGet(backup.commitments.map((c) => c.id));
+        const commitments = backup.commitments.filter((c, i) =>
+          newer(c, haveCommitments[i]),
+        ) as Commitment[];
+        // Pulled moments about to be overwritten keep their merge base first.
+        const restored = new Set(moments.map((m) => m.id));
+        await keepMergeBases(
+          db,
+          haveMoments.filter((m): m is StoredMoment => m !== undefined && restored.has(m.id)),
+        );
+        await db.moments.bulkPut(moments.map((m) => ({ ...m, terms: searchTerms(m.text) })));
+        await db.drafts.bulkPut(drafts);
+        await db.commitments.bulkPut(commitments);
+        const queued: OutboxEntry[] = [
+          ...moments.map((m): OutboxEntry => ({
+            kind: 'moment',
+            recordId: m.id,
+            op: 'put',
+            queuedAt: at,
+          })),
+          ...drafts.map((d): OutboxEntry => ({
+            kind: 'draft',
+            recordId: d.id,
+            op: 'put',
+            queuedAt: at,
+          })),
+          ...commitments.map((c): OutboxEntry => ({
+            kind: 'commitment',
+            recordId: c.id,
+            op: 'put',
+            queuedAt: at,
+          })),
+        ];
+        // Settings the device has never set come from the backup (and sync on); the writer's own stay.
+        const have = new Set(await db.settings.toCollection().primaryKeys());
+        const settings = Object.entries(backup.settings).filter(
+          ([key, value]) => value !== undefined && isSyncedSetting(key) && !have.has(key),
+        );
+        await db.settings.bulkPut(settings.map(([key, value]) => ({ key, value, updatedAt: at })));
+        for (const [key] of settings) {
+          if (!isSyncedSetting(key)) continue;
+          queued.push({ kind: 'setting', recordId: settingRecordId(key), op: 'put', queuedAt: at });
+        }
+        await db.outbox.bulkAdd(queued);
+        const unchanged =
+          backup.moments.length +
+          backup.drafts.length +
+          backup.commitments.length -
+          moments.length -
+          drafts.length -
+          commitments.length;
+        return {
+          moments: moments.length,
+          drafts: drafts.length,
+          commitments: commitments.length,
+          settings: settings.length,
+          unchanged,
+        };
+      },
+    ),
   );
 }
