@@ -5,7 +5,9 @@ import { getISOWeek, startOfISOWeek } from 'date-fns';
 import type { BrowserContext, Page } from '@playwright/test';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks
 import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
-import { capture, expect, test, waitForServiceWorker } from './fixtures';
+import { capture, expect, test, todaysMoments, waitForServiceWorker } from './fixtures';
+import type { RunningServer } from './server';
+import AxeBuilder from '@axe-core/playwright';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -36,6 +38,15 @@ async function deliverPush(context: BrowserContext, page: Page, data: object): P
     registrationId: registration?.registrationId ?? '',
     data: JSON.stringify(data),
   });
+}
+
+/** Creates an account with a passkey on the settings screen (passkeys need localhost, not an IP). */
+async function signUp(page: Page, context: BrowserContext, server: RunningServer): Promise<void> {
+  await (addPasskeyAuthenticator as (c: BrowserContext, p: Page) => Promise<void>)(context, page);
+  await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/settings`);
+  await waitForServiceWorker(page);
+  await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
+  await page.getByRole('button', { name: 'I have saved them' }).click();
 }
 
 interface Shown {
@@ -162,12 +173,7 @@ test('turning reminders on subscribes this device and tells the server; off undo
     PushManager.prototype.getSubscription = () =>
       Promise.resolve(current as unknown as PushSubscription | null);
   }, sub);
-  await (addPasskeyAuthenticator as (c: BrowserContext, p: Page) => Promise<void>)(context, page);
-  const url = server.url.replace('127.0.0.1', 'localhost');
-  await page.goto(`${url}/settings`);
-  await waitForServiceWorker(page);
-  await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
-  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await signUp(page, context, server);
 
   const toggle = card(page).getByRole('checkbox', {
     name: 'Send me a reminder with the week’s moments',
@@ -191,6 +197,25 @@ test('turning reminders on subscribes this device and tells the server; off undo
     timeZone: 'Europe/London',
     nudge: null,
   });
+
+  const nudge = card(page).getByRole('checkbox', {
+    name: 'Nudge me mid-week if I have captured little',
+  });
+  await nudge.click();
+  await expect(nudge).toBeChecked();
+  await card(page).getByLabel('Moments', { exact: true }).fill('4');
+  await card(page).getByLabel('Moments', { exact: true }).blur();
+  await expect(card(page).getByRole('status')).toContainText(/next nudge: Wednesday/);
+  await expect
+    .poll(reminders)
+    .toMatchObject({ nudge: { weekday: 3, time: '12:00', fewerThan: 4 } });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).include('#reminders').analyze();
+    expect(axe.violations).toEqual([]);
+    await card(page).screenshot({ path: test.info().outputPath(`reminders-${scheme}.png`) });
+  }
+
   const db = new Database(join(server.dataDir, 'data', 'weeknotes.sqlite'), { readonly: true });
   const endpoints = () =>
     (db.prepare('select endpoint from push_subscriptions').all() as { endpoint: string }[]).map(
@@ -206,4 +231,53 @@ test('turning reminders on subscribes this device and tells the server; off undo
   } finally {
     db.close();
   }
+});
+
+test('a writer who does not allow notifications is told why reminders stay off', async ({
+  page,
+  context,
+  server,
+}) => {
+  await signUp(page, context, server);
+  const toggle = card(page).getByRole('checkbox', {
+    name: 'Send me a reminder with the week’s moments',
+  });
+  await toggle.click();
+  await expect(card(page).getByRole('alert')).toContainText(
+    /Notifications are blocked for Weeknotes|needs your permission to show notifications/,
+  );
+  await expect(toggle).not.toBeChecked();
+  const state = await page.evaluate(
+    async () => (await fetch('/api/reminders')).json() as Promise<unknown>,
+  );
+  expect(state).toMatchObject({ enabled: false });
+});
+
+test('the app badge shows this week’s public moments as they change', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shown: number[] = [];
+    (window as unknown as { badges: number[] }).badges = shown;
+    Object.defineProperty(Navigator.prototype, 'setAppBadge', {
+      configurable: true,
+      value: (count: number) => {
+        shown.push(count);
+        return Promise.resolve();
+      },
+    });
+  });
+  const lastBadge = () =>
+    page.evaluate(() => (window as unknown as { badges: number[] }).badges.at(-1) ?? null);
+  await page.goto('/');
+  await capture(page, 'First thing');
+  await capture(page, 'Second thing');
+  await page.getByRole('textbox', { name: 'What happened?' }).fill('A private matter');
+  await page.getByRole('checkbox', { name: 'Private' }).check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(lastBadge).toBe(2);
+  await todaysMoments(page)
+    .filter({ hasText: 'First thing' })
+    .getByRole('button', { name: /^More actions for moment from/ })
+    .click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect.poll(lastBadge).toBe(1);
 });
