@@ -110,7 +110,7 @@ export function ReminderFields({ settings, disabled, onChange }: Props) {
               onChange({ ...settings, nudge: e.currentTarget.checked ? NUDGE_DEFAULT : null })
             }
           />
-          Nudge me mid-week if I have captured little
+          Also nudge me mid-week
         </label>
       </div>
       {nudge && (

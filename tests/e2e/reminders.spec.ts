@@ -199,7 +199,7 @@ test('turning reminders on subscribes this device and tells the server; off undo
   });
 
   const nudge = card(page).getByRole('checkbox', {
-    name: 'Nudge me mid-week if I have captured little',
+    name: 'Also nudge me mid-week',
   });
   await nudge.click();
   await expect(nudge).toBeChecked();
@@ -213,7 +213,15 @@ test('turning reminders on subscribes this device and tells the server; off undo
     await page.emulateMedia({ colorScheme: scheme });
     const axe = await new AxeBuilder({ page }).include('#reminders').analyze();
     expect(axe.violations).toEqual([]);
-    await card(page).screenshot({ path: test.info().outputPath(`reminders-${scheme}.png`) });
+    // The whole page, clipped to the card: in the viewport the tab bar would cover its end.
+    const box = await card(page).boundingBox();
+    const top = await page.evaluate(() => window.scrollY);
+    if (box)
+      await page.screenshot({
+        path: test.info().outputPath(`reminders-${scheme}.png`),
+        fullPage: true,
+        clip: { ...box, y: box.y + top },
+      });
   }
 
   const db = new Database(join(server.dataDir, 'data', 'weeknotes.sqlite'), { readonly: true });
