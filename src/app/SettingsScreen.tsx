@@ -13,6 +13,7 @@ import { DraftSettings } from './DraftSettings';
 import { SeriesSettings } from './SeriesSettings';
 import { SettingClashes } from './SettingClashes';
 import { SyncSettings } from './SyncSettings';
+import { TargetSettings } from '../threads/TargetSettings';
 import { ReminderSettings } from './ReminderSettings';
 import './settings.css';
 
@@ -80,6 +81,7 @@ export function SettingsScreen() {
           <WeekSettings />
           <SeriesSettings />
           <DraftSettings />
+          <TargetSettings />
         </>
       ) : (
         <p class="hint" role="status">

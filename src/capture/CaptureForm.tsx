@@ -10,6 +10,7 @@ import { createMoment, momentTextProblem } from './moment';
 import { withShared } from './shared-text';
 import { useAutoGrow } from './use-auto-grow';
 import { useTouchOnly } from './use-touch-hint';
+import { TargetHint } from '../threads/TargetHint';
 
 const UNSAVED_KEY = 'capture';
 /** How long the visible "Saved ✓" stays (it fades out in CSS over the same time). */
@@ -124,6 +125,7 @@ export function CaptureForm({ shared, onSaved }: Props) {
             {problem}
           </p>
         )}
+        <TargetHint text={text} />
         <div class="capture-controls">
           <FlagToggles
             flags={{ nextWeek, private: isPrivate }}

@@ -15,6 +15,7 @@ import { useDurableDraft } from './use-durable-draft';
 import { useMediaQuery } from './use-media-query';
 import { useSettled } from './use-settled';
 import { WordTarget } from './WordTarget';
+import { ThreadsPanel } from '../threads/ThreadsPanel';
 import './editor.css';
 
 /** How long the text must rest before the count, preview and save state follow it. */
@@ -83,6 +84,13 @@ export function DraftEditor({ draft, week, moments, publish }: Props) {
         week={week}
         moments={moments}
         body={text.body}
+        onBody={(body) => text.change({ body })}
+      />
+      <ThreadsPanel
+        week={week}
+        moments={moments}
+        body={text.body}
+        settled={settledBody}
         onBody={(body) => text.change({ body })}
       />
       {!wide && (
