@@ -39,11 +39,17 @@ export async function showReminder(
   now: Date,
 ): Promise<void> {
   const push = readReminderPush(pushJson(data));
-  if (!push) {
-    await sw.registration.showNotification('Weeknotes', { body: 'Time for your weeknote?' });
+  // Not a reminder, or the week cannot be read: still say something (the push must show one).
+  const week = push && (await readWeekTally(now).catch(() => null));
+  if (!push || !week) {
+    await sw.registration.showNotification('Weeknotes', {
+      body: 'Time for your weeknote?',
+      tag: 'weeknotes-reminder',
+      icon: '/icons/icon-192.png',
+      lang: 'en-GB',
+    });
     return;
   }
-  const week = await readWeekTally(now);
   const notice = reminderNotice(push, week);
   await sw.registration.showNotification(notice.title, {
     body: notice.body,
