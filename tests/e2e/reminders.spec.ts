@@ -77,6 +77,10 @@ test('a writer with no account is told reminders need one, with a way to sign in
   await page.goto('/settings');
   await expect(card(page)).toContainText('Reminders are sent by the Weeknotes server');
   await expect(card(page).getByRole('checkbox')).toHaveCount(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await card(page).screenshot({ path: test.info().outputPath(`no-account-${scheme}.png`) });
+  }
   const link = card(page).getByRole('link', { name: 'Sign in or create an account under Sync' });
   await link.click();
   await expect(
