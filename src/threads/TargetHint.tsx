@@ -1,7 +1,7 @@
 import { useAppState } from '../app/app-state';
 import { useSettled } from '../compose/use-settled';
 import { formatAmount, targetAmount } from './target-amount';
-import './threads.css';
+import './target-hint.css';
 
 /** How long the text must rest before the hint follows it, so it is not read out mid-word. */
 const SETTLE_MS = 500;
