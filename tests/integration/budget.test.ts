@@ -4,8 +4,12 @@ import { captureScripts, precacheFiles } from '../../scripts/lib/bundle-size.mjs
 
 /** Gzip size of the JavaScript loaded before the capture screen is ready. */
 const CAPTURE_JS_BUDGET = 40 * 1024;
-/** Everything the service worker downloads on install: 577 KB when set, and some room to grow. */
-const PRECACHE_BUDGET = 640 * 1024;
+/**
+ * Everything the service worker downloads on install: 577 KB when set; 659 KB once the app could
+ * publish to a blog, carry commitments across weeks, send reminders and show threads (about
+ * 214 KB as gzip on the wire), with some room to grow.
+ */
+const PRECACHE_BUDGET = 700 * 1024;
 
 describe('size budgets of the built app', () => {
   it('keeps the capture screen’s JavaScript within 40 KB gzip', () => {
