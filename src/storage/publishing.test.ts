@@ -84,12 +84,10 @@ describe('connected blogs', () => {
     );
 
     expect(await secretFor('a')).toBe(PASSWORD);
-    const everything = [];
-    for (const table of db.tables) everything.push(...(await table.toArray()));
+    const everything: unknown[] = [];
+    for (const table of db.tables) everything.push(...((await table.toArray()) as unknown[]));
     const stored = JSON.stringify(everything, (_k, v: unknown) =>
-      v instanceof ArrayBuffer || ArrayBuffer.isView(v)
-        ? new TextDecoder().decode(v as ArrayBuffer)
-        : v,
+      v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? new TextDecoder().decode(v) : v,
     );
     expect(stored).not.toContain(PASSWORD);
     expect(stored).not.toContain('abcdEFGH');
