@@ -7,6 +7,7 @@ import {
   type ReminderState,
 } from '../sync/push-protocol';
 import { reminderState } from '../sync/reminders';
+import { SyncError } from '../sync/remote';
 import { reportProblem, useAppState } from './app-state';
 import {
   changeReminders,
@@ -66,14 +67,20 @@ export function ReminderSettings() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The server says this device is signed out: the Sync card says so; this card says what to do.
+  const [refused, setRefused] = useState(false);
   const zone = deviceTimeZone();
 
   useEffect(() => {
     if (!signedIn) return;
     setProblem(null);
+    setRefused(false);
     Promise.all([reminderState(), currentEndpoint().catch(() => null)]).then(
       ([state, endpoint]) => setLoaded({ ...fromState(state), subscribed: endpoint !== null }),
-      (err: unknown) => setProblem(`Could not read your reminders: ${(err as Error).message}`),
+      (err: unknown) =>
+        err instanceof SyncError && err.kind === 'signed-out'
+          ? setRefused(true)
+          : setProblem(`Could not read your reminders: ${(err as Error).message}`),
     );
   }, [signedIn, attempt]);
 
@@ -101,7 +108,7 @@ export function ReminderSettings() {
   return (
     <section class="settings-card" aria-labelledby="reminder-settings" id="reminders">
       <h2 id="reminder-settings">Remind me to write</h2>
-      {signedIn === undefined ? null : !signedIn ? (
+      {signedIn === undefined ? null : !signedIn || refused ? (
         <p>
           Reminders are sent by the Weeknotes server, so they need a sync account.{' '}
           <a href="#sync">Sign in or create an account under Sync</a>, then turn them on here.

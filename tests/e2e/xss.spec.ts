@@ -142,7 +142,13 @@ async function visitEveryScreen(page: Page, context: BrowserContext): Promise<st
     [
       '/',
       // The payloads are there, shown as the text the writer wrote.
-      () => expect(page.getByText('<script>alert("xss-script")</script>').first()).toBeVisible(),
+      () =>
+        expect(
+          page
+            .getByRole('region', { name: 'Today' })
+            .getByText('<script>alert("xss-script")</script>')
+            .first(),
+        ).toBeVisible(),
     ],
     ['/week', async () => {}],
     [
