@@ -3,7 +3,7 @@ import { saveDestination, type Destination } from '../storage/publishing';
 import { ConnectInput } from './ConnectInput';
 import { ConnectProblemText } from './ConnectProblemText';
 import { useConnect } from './use-connect';
-import { connectWordPress } from './wordpress';
+import { connectWordPress } from './wordpress-connect';
 
 interface Props {
   onConnected: (destination: Destination) => void;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { testDraft, testMoment } from '../../src/compose/test-moments';
 import { PublishError } from '../../src/publish/errors';
 import { newJob, runPublishQueue } from '../../src/publish/queue';
-import { connectWordPress } from '../../src/publish/wordpress';
+import { connectWordPress } from '../../src/publish/wordpress-connect';
 import { setDatabase } from '../../src/storage/db';
 import { addDraft, draftById, updateDraft } from '../../src/storage/drafts';
 import { addMoment } from '../../src/storage/moments';
