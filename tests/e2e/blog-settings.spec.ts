@@ -1,112 +1,17 @@
-import { createServer, type AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test, waitForServiceWorker } from './fixtures';
+import { expect, test } from './fixtures';
+import {
+  unusedPort,
+  blogSection,
+  openBlogSettings,
+  storeDestinations,
+  storedDestinations,
+  FIELD_NOTES,
+  GARDEN,
+} from './blog-helpers';
 
 // Settings → Your blog, as far as it goes without a real blog: the WordPress and Micropub
 // sign-ins against real blogs are tested elsewhere.
-
-const PENDING_KEY = 'weeknotes:indieauth-pending';
-
-/** Leaves a sign-in waiting, as beginSignIn does before sending the writer to their site. */
-async function leavePendingSignIn(page: Page, pending: object): Promise<void> {
-  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
-    key: PENDING_KEY,
-    value: JSON.stringify(pending),
-  });
-}
-
-/** A port on this machine that nothing listens on. */
-async function unusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function blogSection(page: Page) {
-  return page.getByRole('region', { name: 'Your blog' });
-}
-
-/** Opens Settings and waits until the blog section has read what this device keeps. */
-async function openBlogSettings(page: Page): Promise<void> {
-  await page.goto('/settings');
-  await expect(
-    blogSection(page).getByRole('button', { name: 'Connect a Micropub site' }),
-  ).toBeVisible();
-}
-
-interface StoredDestination {
-  id: string;
-  name: string;
-  postStatus: string;
-  isDefault: boolean;
-}
-
-/** Puts connected blogs straight into IndexedDB, as connecting one would (then reload). */
-async function storeDestinations(page: Page, rows: object[]): Promise<void> {
-  await page.evaluate(
-    (list) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('weeknotes');
-        open.onerror = () => reject(new Error('no database'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('destinations', 'readwrite');
-          for (const row of list) tx.objectStore('destinations').put(row);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        };
-      }),
-    rows,
-  );
-}
-
-/** The blogs IndexedDB holds. */
-async function storedDestinations(page: Page): Promise<StoredDestination[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredDestination[]>((resolve, reject) => {
-        const open = indexedDB.open('weeknotes');
-        open.onerror = () => reject(new Error('no database'));
-        open.onsuccess = () => {
-          const get = open.result.transaction('destinations').objectStore('destinations').getAll();
-          get.onsuccess = () => {
-            resolve(get.result as StoredDestination[]);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
-
-const FIELD_NOTES = {
-  id: 'dest-field-notes',
-  kind: 'wordpress',
-  name: 'Field notes',
-  site: 'https://fieldnotes.example',
-  apiRoot: 'https://fieldnotes.example/wp-json/',
-  username: 'sam',
-  postStatus: 'draft',
-  isDefault: true,
-  createdAt: '2026-11-20T16:00:00.000Z',
-};
-
-const GARDEN = {
-  id: 'dest-garden',
-  kind: 'micropub',
-  name: 'Digital garden',
-  site: 'https://garden.example',
-  me: 'https://garden.example/',
-  micropubEndpoint: 'https://garden.example/micropub',
-  canListPosts: false,
-  postStatus: 'draft',
-  isDefault: false,
-  createdAt: '2026-11-20T16:05:00.000Z',
-};
 
 test('with no blog connected, the section says what it is for and offers both ways', async ({
   page,
@@ -282,108 +187,6 @@ test('connected blogs: how posts go, the default, and removing one forgets it he
   await section.getByRole('button', { name: 'Remove and forget the sign-in' }).click();
   await expect(section).toContainText('Publish your weeknote to WordPress or a Micropub site');
   expect(await storedDestinations(page)).toEqual([]);
-});
-
-test('IndieAuth return: the code leaves the address, the blog is kept, focus lands on it', async ({
-  page,
-}) => {
-  const port = await unusedPort();
-  const site = `http://127.0.0.1:${port}`;
-  await page.route(`${site}/**`, async (route) => {
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'authorization, accept, content-type',
-    };
-    const request = route.request();
-    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    if (request.url().endsWith('/token')) {
-      const body = new URLSearchParams(request.postData() ?? '');
-      const ok = body.get('code') === 'the-code' && body.get('code_verifier') === 'the-verifier';
-      return route.fulfill({
-        status: ok ? 200 : 400,
-        headers: { ...cors, 'content-type': 'application/json' },
-        body: JSON.stringify(ok ? { access_token: 'the-token', me: `${site}/` } : {}),
-      });
-    }
-    return route.fulfill({ status: 404, headers: cors, body: '' });
-  });
-
-  await openBlogSettings(page);
-  await leavePendingSignIn(page, {
-    state: 'the-state',
-    verifier: 'the-verifier',
-    site,
-    name: 'Notes from the service centre',
-    authorizationEndpoint: `${site}/auth`,
-    tokenEndpoint: `${site}/token`,
-    micropubEndpoint: `${site}/micropub`,
-    issuer: `${site}/`,
-    clientId: `${new URL(page.url()).origin}/`,
-    redirectUri: `${new URL(page.url()).origin}/settings/blog-signed-in`,
-    startedAt: new Date().toISOString(),
-  });
-  const entries = await page.evaluate(() => history.length);
-  await page.goto(
-    `/settings/blog-signed-in?code=the-code&state=the-state&iss=${encodeURIComponent(`${site}/`)}`,
-  );
-
-  await expect(page).toHaveURL(/\/settings$/);
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Connected to Notes from the service centre.' }),
-  ).toBeVisible();
-  const heading = blogSection(page).getByRole('heading', { name: 'Notes from the service centre' });
-  await expect(heading).toBeFocused();
-  await expect(blogSection(page)).toContainText(`Micropub · ${site}`);
-  await expect(blogSection(page)).toContainText('Default');
-  // The return address replaced itself: the code is in no history entry.
-  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
-  expect(await page.evaluate((k) => localStorage.getItem(k), PENDING_KEY)).toBeNull();
-});
-
-test('IndieAuth return: a refused or stale sign-in is explained, with a way back', async ({
-  page,
-}) => {
-  await openBlogSettings(page);
-  await leavePendingSignIn(page, {
-    state: 'the-state',
-    verifier: 'v',
-    site: 'https://garden.example',
-    name: 'Digital garden',
-    authorizationEndpoint: 'https://garden.example/auth',
-    tokenEndpoint: 'https://garden.example/token',
-    micropubEndpoint: 'https://garden.example/micropub',
-    issuer: null,
-    clientId: 'x',
-    redirectUri: 'y',
-    startedAt: new Date().toISOString(),
-  });
-  await page.goto('/settings/blog-signed-in?error=access_denied&state=the-state');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connecting your blog');
-  await expect(page.getByRole('alert')).toHaveText('garden.example did not let Weeknotes sign in.');
-  expect(new URL(page.url()).search).toBe('');
-
-  // Coming back again (a reload, an old tab) finds no sign-in waiting.
-  await page.goto('/settings/blog-signed-in?code=c&state=the-state');
-  await expect(page.getByRole('alert')).toHaveText(
-    'That sign-in was not started here, or took too long. Start it again.',
-  );
-  await page.getByRole('link', { name: 'Back to Settings' }).click();
-  await expect(page).toHaveURL(/\/settings$/);
-  await expect(blogSection(page).getByRole('heading', { name: 'Your blog' })).toBeFocused();
-  expect(await storedDestinations(page)).toEqual([]);
-});
-
-test('the sign-in return address opens the app offline, even with a dotted issuer', async ({
-  page,
-  context,
-}) => {
-  await page.goto('/settings');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  await page.goto('/settings/blog-signed-in?code=c.d&state=s&iss=https://example.blog');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connecting your blog');
-  await expect(page.getByRole('alert')).toBeVisible();
-  await context.setOffline(false);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
