@@ -8,6 +8,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openReminder, showReminder } from './pwa/reminder-notification';
+import { keepSubscription } from './pwa/resubscribe';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -36,6 +37,27 @@ self.addEventListener('push', (event) =>
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   event.waitUntil(openReminder(self, event.notification.data));
+});
+// A push service that rotates the subscription (Firefox): tell the server the new one.
+self.addEventListener('pushsubscriptionchange', (event: Event) => {
+  const change = event as ExtendableEvent & {
+    oldSubscription?: PushSubscription | null;
+    newSubscription?: PushSubscription | null;
+  };
+  change.waitUntil(
+    keepSubscription(
+      self.registration.pushManager,
+      change.oldSubscription ?? null,
+      change.newSubscription ?? null,
+      (method, body) =>
+        fetch('/api/push/subscription', {
+          method,
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+    ),
+  );
 });
 
 // On first install, take control at once so the very first visit already works offline.
