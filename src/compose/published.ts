@@ -1,13 +1,8 @@
 import type { Draft } from '../storage/records';
 import { toUtcNoon } from '../week/calendar-date';
 
-/**
- * A short fingerprint of a weeknote's title and body (cyrb53, in base 36): kept on the draft when
- * it is marked published, so a later edit can be noticed without keeping a second copy of the text.
- * Trailing spaces and blank lines do not count as a change.
- */
-export function textFingerprint(title: string, body: string): string {
-  const text = JSON.stringify([title.trim(), body.trimEnd()]);
+/** cyrb53: a fast 53-bit string hash, the same on every device (not for secrets). */
+export function hash53(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -15,11 +10,18 @@ export function textFingerprint(title: string, body: string): string {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A short fingerprint of a weeknote's title and body (cyrb53, in base 36): kept on the draft when
+ * it is marked published, so a later edit can be noticed without keeping a second copy of the text.
+ * Trailing spaces and blank lines do not count as a change.
+ */
+export function textFingerprint(title: string, body: string): string {
+  return hash53(JSON.stringify([title.trim(), body.trimEnd()])).toString(36);
 }
 
 /** Whether a published draft's title or body has changed since it was marked published. */
