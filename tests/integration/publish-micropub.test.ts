@@ -4,16 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft } from '../../src/compose/test-moments';
 import { beginSignIn, finishSignIn } from '../../src/publish/indieauth';
-import { newJob, runPublishQueue } from '../../src/publish/queue';
 import { setDatabase } from '../../src/storage/db';
 import { addDraft, draftById, updateDraft } from '../../src/storage/drafts';
-import {
-  publishJobFor,
-  queuePublish,
-  saveDestination,
-  type Destination,
-} from '../../src/storage/publishing';
+import { publishJobFor, saveDestination, type Destination } from '../../src/storage/publishing';
 import { WeeknotesDb } from '../../src/storage/schema';
+import { queueDraft, runQueueLater } from './publish-queue';
 import { startMicropubSite, type MicropubSiteOptions } from '../support/micropub-server';
 
 const APP = 'http://127.0.0.1:5999';
@@ -44,18 +39,9 @@ async function signIn(options: MicropubSiteOptions = {}) {
   return finishSignIn(back.searchParams, new Date());
 }
 
-async function queue(destination: Destination, postStatus: 'draft' | 'publish' = 'draft') {
-  const draft = (await draftById(draftId))!;
-  const at = new Date().toISOString();
-  await queuePublish(
-    draftId,
-    { title: draft.title, body: draft.body },
-    newJob(draftId, destination.id, postStatus, new Date(at)),
-    at,
-  );
-}
-
-const run = (minutes = 0) => runPublishQueue(() => new Date(Date.now() + minutes * 60_000));
+const queue = (destination: Destination, postStatus: 'draft' | 'publish' = 'draft') =>
+  queueDraft(draftId, destination, postStatus);
+const run = runQueueLater;
 const live = () => site.posts().filter((p) => !p.deleted);
 
 describe('IndieAuth sign-in', () => {

@@ -6,18 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDraft, testMoment } from '../../src/compose/test-moments';
 import { PublishError } from '../../src/publish/errors';
-import { newJob, runPublishQueue } from '../../src/publish/queue';
+import { runPublishQueue } from '../../src/publish/queue';
 import { connectWordPress } from '../../src/publish/wordpress-connect';
 import { setDatabase } from '../../src/storage/db';
 import { addDraft, draftById, updateDraft } from '../../src/storage/drafts';
 import { addMoment } from '../../src/storage/moments';
-import {
-  publishJobFor,
-  queuePublish,
-  saveDestination,
-  type Destination,
-} from '../../src/storage/publishing';
+import { publishJobFor, saveDestination, type Destination } from '../../src/storage/publishing';
 import { WeeknotesDb } from '../../src/storage/schema';
+import { queueDraft, runQueueLater } from './publish-queue';
 import { startBlogProxy, type BlogProxy } from '../support/blog-proxy';
 import { basicAuth, countPostsTitled, findPosts, wordpressFromEnv } from '../support/wordpress';
 
@@ -109,19 +105,9 @@ describe('the publish queue against WordPress', () => {
     return destination;
   }
 
-  async function queue(destination: Destination, postStatus: 'draft' | 'publish' = 'draft') {
-    const draft = (await draftById(draftId))!;
-    const at = new Date().toISOString();
-    await queuePublish(
-      draftId,
-      { title: draft.title, body: draft.body },
-      newJob(draftId, destination.id, postStatus, new Date(at)),
-      at,
-    );
-  }
-
-  /** Runs the queue as if `minutes` had passed, so a failed job's pause is over. */
-  const run = (minutes = 0) => runPublishQueue(() => new Date(Date.now() + minutes * 60_000));
+  const queue = (destination: Destination, postStatus: 'draft' | 'publish' = 'draft') =>
+    queueDraft(draftId, destination, postStatus);
+  const run = runQueueLater;
 
   beforeEach(async () => {
     title = `Weeknote ${crypto.randomUUID().slice(0, 8)}`;
