@@ -1,13 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startBlogProxy } from '../support/blog-proxy';
+import { startBlogProxy, type BlogProxy } from '../support/blog-proxy';
 import { findPosts, countPostsTitled, wordpressFromEnv } from '../support/wordpress';
-import { captureAt, draftSaved, expect, test, waitForServiceWorker } from './fixtures';
+import { captureAt, draftSaved, expect, test as base, waitForServiceWorker } from './fixtures';
 
 // Week 47 of 2026, in London.
 const WEDNESDAY = new Date('2026-11-18T12:30:00Z');
 const FRIDAY = new Date('2026-11-20T16:00:00Z');
 const wp = wordpressFromEnv();
+
+/** A proxy in front of the test WordPress, to make it lose answers or fail; stopped after. */
+const test = base.extend<{ blogProxy: BlogProxy }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
+  blogProxy: async ({}, use) => {
+    const proxy = await startBlogProxy(wp.url);
+    await use(proxy);
+    await proxy.stop();
+  },
+});
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Weeknote in Markdown' });
 const blog = (page: Page) => page.getByRole('region', { name: 'Your blog' });
@@ -126,80 +136,68 @@ test('published with no signal: waits, survives a reload, and goes once when bac
 
 test('a connection cut after WordPress made the post: the browser resends, still one post', async ({
   page,
+  blogProxy: proxy,
 }) => {
   // Chromium sends a request again by itself when a reused connection closes before any answer,
   // POSTs included: WordPress then makes a second copy, which the app must find and trash.
-  const proxy = await startBlogProxy(wp.url);
-  try {
-    const title = await compiledWeeknote(page);
-    const name = await connected(page, proxy.url);
-    proxy.setMode('lose-next-create');
-    await page.goto('/write/2026-11-16');
-    await blog(page)
-      .getByRole('button', { name: `Send as draft to ${name}` })
-      .click();
-    await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
-    expect(await countPostsTitled(title)).toBe(1);
-  } finally {
-    await proxy.stop();
-  }
+  const title = await compiledWeeknote(page);
+  const name = await connected(page, proxy.url);
+  proxy.setMode('lose-next-create');
+  await page.goto('/write/2026-11-16');
+  await blog(page)
+    .getByRole('button', { name: `Send as draft to ${name}` })
+    .click();
+  await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
+  expect(await countPostsTitled(title)).toBe(1);
 });
 
 test('an answer lost for good after WordPress made the post: Retry finds it, still one post', async ({
   page,
+  blogProxy: proxy,
 }) => {
-  const proxy = await startBlogProxy(wp.url);
-  try {
-    const title = await compiledWeeknote(page);
-    const name = await connected(page, proxy.url);
-    // Every attempt, and each resend the browser makes by itself, reaches WordPress, and no
-    // answer comes back: WordPress may now hold several copies.
-    proxy.setMode('lose-next-create', 100);
-    await page.goto('/write/2026-11-16');
-    await blog(page)
-      .getByRole('button', { name: `Send as draft to ${name}` })
-      .click();
-    await expect(blog(page).getByRole('alert')).toContainText('Not sent yet.');
-    await expect(blog(page).getByRole('alert')).toContainText('Could not reach 127.0.0.1');
-    expect(await countPostsTitled(title)).toBeGreaterThanOrEqual(1);
+  const title = await compiledWeeknote(page);
+  const name = await connected(page, proxy.url);
+  // Every attempt, and each resend the browser makes by itself, reaches WordPress, and no
+  // answer comes back: WordPress may now hold several copies.
+  proxy.setMode('lose-next-create', 100);
+  await page.goto('/write/2026-11-16');
+  await blog(page)
+    .getByRole('button', { name: `Send as draft to ${name}` })
+    .click();
+  await expect(blog(page).getByRole('alert')).toContainText('Not sent yet.');
+  await expect(blog(page).getByRole('alert')).toContainText('Could not reach 127.0.0.1');
+  expect(await countPostsTitled(title)).toBeGreaterThanOrEqual(1);
 
-    proxy.setMode('pass');
-    await blog(page).getByRole('button', { name: 'Retry now' }).click();
-    await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
-    expect(await countPostsTitled(title)).toBe(1);
-  } finally {
-    await proxy.stop();
-  }
+  proxy.setMode('pass');
+  await blog(page).getByRole('button', { name: 'Retry now' }).click();
+  await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
+  expect(await countPostsTitled(title)).toBe(1);
 });
 
-test('a blog that fails keeps the weeknote with a clear message and a Retry', async ({ page }) => {
-  const proxy = await startBlogProxy(wp.url);
-  try {
-    const title = await compiledWeeknote(page);
-    const name = await connected(page, proxy.url);
-    proxy.setMode('status-500');
-    await page.goto('/write/2026-11-16');
-    await blog(page)
-      .getByRole('button', { name: `Send as draft to ${name}` })
-      .click();
-    await expect(blog(page).getByRole('alert')).toContainText('had a problem (error 500)');
-    await expect(blog(page).getByText(/safe on this device and will be tried again/)).toBeVisible();
-    expect(await countPostsTitled(title)).toBe(0);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-        [],
-      );
-    }
-
-    proxy.setMode('pass');
-    await blog(page).getByRole('button', { name: 'Retry now' }).click();
-    await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
-    expect(await countPostsTitled(title)).toBe(1);
-  } finally {
-    await proxy.stop();
+test('a blog that fails keeps the weeknote with a clear message and a Retry', async ({
+  page,
+  blogProxy: proxy,
+}) => {
+  const title = await compiledWeeknote(page);
+  const name = await connected(page, proxy.url);
+  proxy.setMode('status-500');
+  await page.goto('/write/2026-11-16');
+  await blog(page)
+    .getByRole('button', { name: `Send as draft to ${name}` })
+    .click();
+  await expect(blog(page).getByRole('alert')).toContainText('had a problem (error 500)');
+  await expect(blog(page).getByText(/safe on this device and will be tried again/)).toBeVisible();
+  expect(await countPostsTitled(title)).toBe(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   }
+
+  proxy.setMode('pass');
+  await blog(page).getByRole('button', { name: 'Retry now' }).click();
+  await expect(blog(page).getByText(/^Sent as a draft 20 November to/)).toBeVisible();
+  expect(await countPostsTitled(title)).toBe(1);
 });
 
 test('a wrong application password is refused when connecting, with what to do', async ({
