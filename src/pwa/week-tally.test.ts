@@ -1,3 +1,4 @@
+import { testMoment } from '../compose/test-moments';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDatabase } from '../storage/db';
 import { addMoment, deleteMoment } from '../storage/moments';
@@ -19,20 +20,7 @@ afterEach(async () => {
 });
 
 function moment(id: string, localDate: string, flags: Partial<Moment> = {}): Moment {
-  return {
-    id,
-    text: `Moment ${id}`,
-    createdAt: `${localDate}T09:00:00.000+00:00`,
-    timeZone: 'Europe/London',
-    localDate,
-    tags: [],
-    people: [],
-    nextWeek: false,
-    private: false,
-    updatedAt: `${localDate}T09:00:00.000Z`,
-    deletedAt: null,
-    ...flags,
-  };
+  return testMoment(id, `${localDate}T09:00:00.000+00:00`, `Moment ${id}`, { tags: [], ...flags });
 }
 
 // Local noon, so the day is the same in every zone the suites run in.

@@ -1,3 +1,4 @@
+import { testMoment } from '../compose/test-moments';
 import { describe, expect, it } from 'vitest';
 import type { Moment, WeekStartDay } from '../storage/records';
 import { weekContaining } from '../week/iso-week';
@@ -11,20 +12,12 @@ import {
 import { sameWeekLastYear } from './last-year';
 
 function moment(localDate: string, extra: Partial<Moment> = {}): Moment {
-  return {
-    id: `m-${localDate}-${Math.random()}`,
-    text: '',
-    createdAt: `${localDate}T09:00:00.000+00:00`,
-    timeZone: 'Europe/London',
-    localDate,
-    tags: [],
-    people: [],
-    nextWeek: false,
-    private: false,
-    updatedAt: `${localDate}T09:00:00.000Z`,
-    deletedAt: null,
-    ...extra,
-  };
+  return testMoment(
+    `m-${localDate}-${Math.random()}`,
+    `${localDate}T09:00:00.000+00:00`,
+    '',
+    extra,
+  );
 }
 
 const ron: Thread = { kind: 'person', name: 'Ron' };
