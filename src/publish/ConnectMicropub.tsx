@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConnectForm } from './ConnectForm';
 import { ConnectInput } from './ConnectInput';
-import { ConnectProblemText } from './ConnectProblemText';
 import { beginSignIn } from './indieauth';
 import { useConnect } from './use-connect';
 
@@ -12,7 +12,6 @@ export function ConnectMicropub({ onCancel }: { onCancel: () => void }) {
   const [site, setSite] = useState('');
   const siteRef = useRef<HTMLInputElement>(null);
   const connect = useConnect({ site: siteRef });
-  const { busy } = connect;
 
   useEffect(() => siteRef.current?.focus(), []);
 
@@ -25,16 +24,14 @@ export function ConnectMicropub({ onCancel }: { onCancel: () => void }) {
   }
 
   return (
-    <form
-      class="panel blog-connect"
-      aria-labelledby="connect-micropub-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
+    <ConnectForm
+      id="connect-micropub"
+      heading="Connect a Micropub site"
+      submitLabel="Sign in with your site"
+      connect={connect}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h3 id="connect-micropub-heading">Connect a Micropub site</h3>
       <ConnectInput
         id="micropub-site"
         label="Site address"
@@ -46,15 +43,6 @@ export function ConnectMicropub({ onCancel }: { onCancel: () => void }) {
         onValue={setSite}
         hint="Your site must offer IndieAuth sign-in and Micropub. You sign in on your site, then come back here."
       />
-      <ConnectProblemText connect={connect} field={null} />
-      <div class="row">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Sign in with your site'}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </ConnectForm>
   );
 }

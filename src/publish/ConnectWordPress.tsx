@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveDestination, type Destination } from '../storage/publishing';
+import { ConnectForm } from './ConnectForm';
 import { ConnectInput } from './ConnectInput';
-import { ConnectProblemText } from './ConnectProblemText';
 import { useConnect } from './use-connect';
 import { connectWordPress } from './wordpress-connect';
 
@@ -22,7 +22,6 @@ export function ConnectWordPress({ onConnected, onCancel }: Props) {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const connect = useConnect({ site: siteRef, username: usernameRef, password: passwordRef });
-  const { busy } = connect;
 
   useEffect(() => siteRef.current?.focus(), []);
 
@@ -35,16 +34,14 @@ export function ConnectWordPress({ onConnected, onCancel }: Props) {
   }
 
   return (
-    <form
-      class="panel blog-connect"
-      aria-labelledby="connect-wordpress-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!busy) void submit();
-      }}
+    <ConnectForm
+      id="connect-wordpress"
+      heading="Connect a WordPress blog"
+      submitLabel="Connect"
+      connect={connect}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h3 id="connect-wordpress-heading">Connect a WordPress blog</h3>
       <ConnectInput
         id="wordpress-site"
         label="Site address"
@@ -77,15 +74,6 @@ export function ConnectWordPress({ onConnected, onCancel }: Props) {
         onValue={setPassword}
         hint="Make one on your blog under Users → Profile → Application Passwords. It is kept on this device only."
       />
-      <ConnectProblemText connect={connect} field={null} />
-      <div class="row">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Connect'}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </ConnectForm>
   );
 }
