@@ -15,6 +15,8 @@ import { registerSecurityHeaders } from './security.js';
 import { registerStaticApp } from './static-app.js';
 import { scheduleExpiry } from './sync/expiry.js';
 import { registerSyncRoutes } from './sync/routes.js';
+import { registerLiveSync } from './sync/live.js';
+import type { HubLimits } from './sync/live-streams.js';
 
 /** What a server needs to know to start. */
 export interface ServerOptions {
@@ -36,6 +38,8 @@ export interface ServerOptions {
   blogOrigins?: string[];
   /** Reminders by Web Push: the VAPID contact, and for tests the loop, clock and endpoints. */
   reminders?: ReminderOptions;
+  /** Live sync's stream limits and heartbeat (tests make them small). */
+  liveSync?: Partial<HubLimits>;
 }
 
 declare module 'fastify' {
@@ -90,6 +94,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerDeviceRoutes(app, database.db);
   registerSyncRoutes(app, database.db, database.engine);
+  await registerLiveSync(app, database, {
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.liveSync ? { limits: options.liveSync } : {}),
+  });
   registerReminderRoutes(app, database.db, reminders);
   await registerStaticApp(app, options.staticDir);
   return app;

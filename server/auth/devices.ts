@@ -63,6 +63,8 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Kysely<Database>)
     });
     // Another account's device and an unknown one look the same: nothing to enumerate.
     if (!revoked) throw new HttpError(404, 'No such device on this account.');
+    // Its live streams close, in whichever process holds them.
+    app.syncSignals.publish({ kind: 'access', userId: caller.userId });
     return { revoked: id };
   });
 }

@@ -214,6 +214,8 @@ export function registerAuthRoutes(
     parse(emptyBody, request.body);
     const token = sessionToken(request);
     if (token) await endSession(db, token);
+    // The session's live stream closes, in whichever process holds it.
+    if (request.caller) app.syncSignals.publish({ kind: 'access', userId: request.caller.userId });
     clearSessionCookie(request, reply);
     return { signedOut: true };
   });

@@ -9,6 +9,7 @@ import {
 import { requireCaller } from '../auth/guard.js';
 import type { Database } from '../db/schema.js';
 import { parse } from '../http.js';
+import { announcePush } from './live.js';
 import { groupCommittingPusher, pullChanges, pushMutations } from './records.js';
 
 /** Largest push body: devices split their outbox into batches well under this. */
@@ -29,7 +30,9 @@ export function registerSyncRoutes(
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const caller = requireCaller(request);
     const body = parse(pushRequestSchema, request.body);
-    return { results: await push(caller.userId, body.mutations, new Date().toISOString()) };
+    const results = await push(caller.userId, body.mutations, new Date().toISOString());
+    announcePush(app, caller, results);
+    return { results };
   });
 
   app.get('/api/sync/pull', async (request) => {
