@@ -84,6 +84,7 @@ export default tseslint.config(
         { name: 'fetch', ...only('Only src/sync/ talks to the server.') },
         { name: 'XMLHttpRequest', ...only('Only src/sync/ talks to the server.') },
         { name: 'WebSocket', ...only('Only src/sync/ talks to the server.') },
+        { name: 'EventSource', ...only('Only src/sync/ talks to the server.') },
       ],
     },
   },

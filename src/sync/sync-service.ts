@@ -2,11 +2,15 @@ import { observe } from '../storage/live';
 import { indexInBackground } from '../storage/search-index';
 import { syncStore, type Account, type SettingsTouched } from '../storage/sync-store';
 import { failureStatus, retryDelay, syncRound, unsettledMessage, type SyncStatus } from './engine';
+import { LIVE_EVENTS_PATH } from './live-protocol';
+import { liveStream } from './live-stream';
 import { httpRemote } from './remote';
 
 const AFTER_WRITE_MS = 2000;
-// While the app is open and visible, look for other devices' changes this often.
-const EVERY_MS = 5_000;
+// Other devices' changes arrive on the live stream (ADR 0013). While it is down, look for them
+// this often while visible; while it is up, now and then in case it died without a word.
+const FALLBACK_MS = 60_000;
+const SAFETY_MS = 300_000;
 
 /** The later of two ISO times (null when neither is known). */
 const later = (a: string | null, b: string | null): string | null =>
@@ -22,7 +26,8 @@ export interface SyncService {
 
 /**
  * Starts syncing: on start, on `online`, when the app becomes visible, shortly after each write,
- * and every few seconds while open and visible, with backoff after failures. A Web Lock makes sure two tabs never
+ * when the live stream says another device pushed (polling every minute while visible when it
+ * cannot connect), with backoff after failures. A Web Lock makes sure two tabs never
  * push the same outbox at once. Background Sync is not used (Chromium only).
  */
 export function startSyncService(
@@ -50,6 +55,16 @@ export function startSyncService(
     timer = setTimeout(() => void syncNow(), ms);
   };
 
+  // One tab per device holds the stream; the others see its pulls through IndexedDB.
+  const live = liveStream({
+    open: () => new EventSource(LIVE_EVENTS_PATH),
+    cursor: async () => (await store.syncState()).cursor,
+    pull: () => void syncNow(),
+    ...(navigator.locks
+      ? { lead: (signal, held) => navigator.locks.request('weeknotes-live', { signal }, held) }
+      : {}),
+  });
+
   async function round(): Promise<void> {
     if (!account) return;
     if (!navigator.onLine) return show({ state: 'offline' });
@@ -70,6 +85,7 @@ export function startSyncService(
         });
       }
       const state = await store.syncState();
+      live.start(); // the server knows this device: keep a stream open to hear of changes
       // An idle round stores nothing, so the time it finished is shown from here.
       const shown = { lastSyncedAt: result.syncedAt, pending: state.pending };
       if (result.unsettled.length > 0) {
@@ -80,12 +96,12 @@ export function startSyncService(
       }
       failures = 0;
       show({ ...shown, state: 'synced' });
-      if (document.visibilityState === 'visible') schedule(EVERY_MS);
+      if (document.visibilityState === 'visible') schedule(live.up ? SAFETY_MS : FALLBACK_MS);
     } catch (err) {
       unindexed = true; // pages stored before the failure may hold moments
       const failure = failureStatus(err);
       show(failure);
-      if (failure.state === 'signed-out') return;
+      if (failure.state === 'signed-out') return live.stop();
       failures++;
       schedule(retryDelay(failures));
     }
@@ -110,8 +126,10 @@ export function startSyncService(
     () => store.syncState(),
     (state) => {
       account = state.account;
-      if (!account) show({ state: 'local-only', pending: state.pending, message: null });
-      else
+      if (!account) {
+        live.stop();
+        show({ state: 'local-only', pending: state.pending, message: null });
+      } else
         show({
           pending: state.pending,
           lastSyncedAt: later(status.lastSyncedAt, state.lastSyncedAt),
@@ -123,11 +141,17 @@ export function startSyncService(
     (err) => show({ state: 'error', message: (err as Error).message }),
   );
 
-  window.addEventListener('online', () => void syncNow());
+  window.addEventListener('online', () => {
+    live.reconnect(); // the network changed: the old stream may be dead without knowing it
+    void syncNow();
+  });
   window.addEventListener('offline', () => account && show({ state: 'offline' }));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void syncNow();
-    else if (timer) clearTimeout(timer);
+    // A hidden tab keeps its stream: that is how it hears of changes.
+    if (document.visibilityState === 'visible') {
+      if (!live.up) live.reconnect();
+      void syncNow();
+    } else if (timer) clearTimeout(timer);
   });
   void store
     .queueUnsyncedSettings(new Date().toISOString())
@@ -151,6 +175,7 @@ export function startSyncService(
     async signedOut() {
       await store.setAccount(null);
       account = null;
+      live.stop();
       if (timer) clearTimeout(timer);
       show({ state: 'local-only', message: null });
     },
