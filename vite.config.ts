@@ -1,11 +1,34 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
 
+/**
+ * shell.html: the built index.html before the capture screen is prerendered into it, for every
+ * address but capture's (src/capture/paths.ts).
+ */
+function shellPage(): Plugin {
+  return {
+    name: 'weeknotes-shell-page',
+    apply: 'build',
+    // After Vite has written index.html into the bundle, before the prerender plugin fills it.
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      // The service worker's own build has no page.
+      if (index?.type !== 'asset') return;
+      const html = String(index.source);
+      if (!html.includes('<div id="app"></div>')) return this.error('index.html has no empty #app');
+      this.emitFile({ type: 'asset', fileName: 'shell.html', source: html });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
-    preact(),
+    shellPage(),
+    // The capture screen is rendered into index.html at build time (src/main.tsx `prerender`).
+    preact({ prerender: { enabled: true, renderTarget: '#app' } }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -16,8 +39,9 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
         // The manifest's screenshots are for the browser's install sheet, which fetches them
-        // itself when it shows one: not worth ~130 KB on every first visit.
-        globIgnores: ['screenshots/**'],
+        // itself when it shows one: not worth ~130 KB on every first visit. The prerender chunk
+        // only runs at build time.
+        globIgnores: ['screenshots/**', 'assets/prerender-*.js'],
       },
       devOptions: { enabled: false },
     }),

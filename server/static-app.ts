@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basename, extname } from 'node:path';
+import { pageFor } from '../src/capture/paths.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -21,7 +22,7 @@ function isAppRoute(request: FastifyRequest): boolean {
   );
 }
 
-/** Serves the built PWA, and index.html for any app route so deep links and reloads work. */
+/** Serves the built PWA, and the app's page for any app route so deep links and reloads work. */
 export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: staticDir,
@@ -36,7 +37,9 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
 
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     if (isAppRoute(request)) {
-      return reply.header('Cache-Control', REVALIDATE).sendFile('index.html');
+      // Capture's page holds its box as HTML; other screens get the empty shell (src/capture/paths.ts).
+      const page = pageFor(request.url.split('?')[0] ?? '/').slice(1);
+      return reply.header('Cache-Control', REVALIDATE).sendFile(page);
     }
     return reply.code(404).send({ error: 'Not found', path: request.url.split('?')[0] });
   });

@@ -7,6 +7,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { pageFor } from './capture/paths';
 import { openReminder, showReminder } from './pwa/reminder-notification';
 import { keepSubscription } from './pwa/resubscribe';
 
@@ -16,9 +17,15 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Any app address opens the shell offline; the server's own paths and files go to the network.
+// Any app address opens offline: capture's page (its box prerendered in the HTML) for `/` and
+// `/share`, the empty shell for every other screen. The server's own paths and files go to the
+// network.
+const pages = {
+  '/index.html': createHandlerBoundToURL('/index.html'),
+  '/shell.html': createHandlerBoundToURL('/shell.html'),
+};
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute((options) => pages[pageFor(options.url.pathname)](options), {
     // Addresses of real files (a path ending in an extension) are not app routes. Only the path
     // is looked at: a query may end in one too (a blog's sign-in comes back with `iss=…blog`).
     denylist: [/^\/api\//, /^\/healthz$/, /^[^?]*\/[^/?]+\.[a-z0-9]+(?:\?|$)/i],

@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { CaptureScreen } from '../capture/CaptureScreen';
-import { AppStateContext, createAppState } from './app-state';
+import { AppStateContext, createAppState, reportProblem } from './app-state';
 import { Banners } from './Banners';
 import { Header } from './Header';
 import { NotFound } from './NotFound';
+import { afterFirstInput } from './boot-gate';
 import { announceScreen } from './route-focus';
-import { startApp } from './start';
 import { ToastArea } from './ToastArea';
 
 const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
@@ -18,7 +18,13 @@ const BlogSignedIn = lazy(() => import('../publish/BlogSignedIn').then((m) => m.
 /** The app shell: header, banners, the current screen and the toast area. */
 export function App() {
   const state = useMemo(createAppState, []);
-  useEffect(() => void startApp(state), [state]);
+  // Storage, sync and the service worker start once capture has what it needs (boot-gate.ts).
+  useEffect(() => {
+    void afterFirstInput()
+      .then(() => import('./start'))
+      .then((m) => m.startApp(state))
+      .catch((err: unknown) => reportProblem(state, err));
+  }, [state]);
   useEffect(() => announceScreen(location.pathname, true), []);
 
   return (

@@ -1,18 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { uuidv7 } from 'uuidv7';
 import { reportProblem, useAppState } from '../app/app-state';
-import { addMoment } from '../storage/moments';
+import { afterFirstInput } from '../app/boot-gate';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
 import { deviceTimeZone } from '../week/local-time';
 import './capture.css';
+import { startingText, typedBeforeScripts } from './early-text';
 import { FlagToggles, isSaveKey } from './FlagToggles';
 import { createMoment, momentTextProblem } from './moment';
-import { withShared } from './shared-text';
 import { useAutoGrow } from './use-auto-grow';
-import { useTouchOnly } from './use-touch-hint';
+import { useKeyboardSeen } from './use-touch-hint';
 import { TargetHint } from '../threads/TargetHint';
 
 const UNSAVED_KEY = 'capture';
+const BOX_ID = 'capture-text';
+
+/** Saving needs storage and an id maker: loaded at the first keystroke, never before capture. */
+const loadSaving = () =>
+  Promise.all([import('../storage/moments'), import('uuidv7')]).then(([m, u]) => ({
+    addMoment: m.addMoment,
+    uuidv7: u.uuidv7,
+  }));
 /** How long the visible "Saved ✓" stays (it fades out in CSS over the same time). */
 const SAVED_SHOWN_MS = 2400;
 
@@ -25,7 +32,9 @@ interface Props {
 /** The quick-capture box: Enter saves, Shift+Enter adds a line, the box clears and keeps focus. */
 export function CaptureForm({ shared, onSaved }: Props) {
   const state = useAppState();
-  const [text, setText] = useState(() => withShared(readUnsaved(UNSAVED_KEY), shared));
+  // The box may already hold what the writer typed before the scripts arrived: keep it.
+  const [early] = useState(() => typedBeforeScripts(BOX_ID));
+  const [text, setText] = useState(() => startingText(readUnsaved(UNSAVED_KEY), early, shared));
   const [nextWeek, setNextWeek] = useState(false);
   const [isPrivate, setPrivate] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,13 +43,19 @@ export function CaptureForm({ shared, onSaved }: Props) {
   const [savedTick, setSavedTick] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
   const current = useRef(text);
-  const touchOnly = useTouchOnly();
+  const keyboard = useKeyboardSeen();
   useAutoGrow(box, text);
 
   useEffect(() => {
     keepUnsaved(UNSAVED_KEY, current.current);
-    box.current?.focus();
-  }, []);
+    const el = box.current;
+    if (!el) return;
+    // Text added to what was typed early (kept from last time, or shared) moves the cursor to
+    // the end; text that is just what was typed keeps its cursor where the writer left it.
+    if (current.current !== early) el.setSelectionRange(el.value.length, el.value.length);
+    el.focus();
+    void afterFirstInput().then(loadSaving);
+  }, [early]);
 
   useEffect(() => {
     if (savedTick === 0) return;
@@ -55,6 +70,13 @@ export function CaptureForm({ shared, onSaved }: Props) {
     setProblem(null);
   }
 
+  // Saves run one after another: an Enter pressed while storage is still opening waits for the
+  // save before it, then saves whatever is left in the box (nothing, if that was the same text).
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  function queueSave(): void {
+    saving.current = saving.current.then(save);
+  }
+
   async function save(): Promise<void> {
     const submitted = current.current;
     if (submitted.trim() === '') return;
@@ -62,6 +84,7 @@ export function CaptureForm({ shared, onSaved }: Props) {
     if (refused) return setProblem(refused);
     const input = { text: submitted, nextWeek, private: isPrivate };
     try {
+      const { addMoment, uuidv7 } = await loadSaving();
       await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone()));
     } catch (err) {
       reportProblem(state, err, 'write', submitted);
@@ -88,12 +111,12 @@ export function CaptureForm({ shared, onSaved }: Props) {
       class="capture"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        queueSave();
       }}
     >
       <div class="capture-card">
         <div class="capture-top">
-          <label for="capture-text" class="capture-label">
+          <label for={BOX_ID} class="capture-label">
             What happened?
           </label>
           {savedTick > 0 && (
@@ -103,7 +126,8 @@ export function CaptureForm({ shared, onSaved }: Props) {
           )}
         </div>
         <textarea
-          id="capture-text"
+          id={BOX_ID}
+          autoFocus
           class="capture-box"
           ref={box}
           rows={3}
@@ -116,7 +140,7 @@ export function CaptureForm({ shared, onSaved }: Props) {
           onKeyDown={(e) => {
             if (isSaveKey(e)) {
               e.preventDefault();
-              void save();
+              queueSave();
             }
           }}
         />
@@ -139,10 +163,11 @@ export function CaptureForm({ shared, onSaved }: Props) {
           </button>
         </div>
       </div>
-      <p id="capture-hint" class="capture-hint">
-        {touchOnly
-          ? 'Use #tags and @names. Tap Save or press Enter.'
-          : 'Enter saves, Shift+Enter starts a new line. Use #tags and @names.'}
+      <p id="capture-hint" class="capture-hint" data-keyboard={keyboard ? '' : undefined}>
+        <span class="hint-touch">Use #tags and @names. Tap Save or press Enter.</span>
+        <span class="hint-keys">
+          Enter saves, Shift+Enter starts a new line. Use #tags and @names.
+        </span>
       </p>
       <p class="visually-hidden" role="status">
         {announcement}

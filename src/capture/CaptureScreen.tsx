@@ -1,22 +1,21 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useAppState } from '../app/app-state';
-import { useLive } from '../app/use-live';
-import { momentsOnDay } from '../storage/moments';
-import { dayLabel } from '../week/iso-week';
-import { OpenCommitments } from '../commitments/OpenCommitments';
-import { useToday } from '../week/use-today';
+import { useLater } from '../app/use-later';
 import { CaptureForm } from './CaptureForm';
-import { MomentItem } from './MomentItem';
 import { sharedText } from './shared-text';
 
-/** The start screen: the capture box and today's moments, newest first. */
+const loadToday = () => import('./TodayMoments').then((m) => m.TodayMoments);
+
+/**
+ * The start screen: the capture box, which is in the page's HTML and takes focus before any
+ * script runs, then open commitments and today's moments once the page may load them.
+ */
 export function CaptureScreen() {
   const state = useAppState();
   const { path, query, route } = useLocation();
-  const today = useToday();
-  const moments = useLive(() => momentsOnDay(today), [today]);
   const shared = path === '/share' ? sharedText(query) : '';
+  const today = useLater(loadToday);
 
   useEffect(() => {
     // The shared text is now in the box and kept as unsaved text, so the URL can be tidied.
@@ -27,18 +26,12 @@ export function CaptureScreen() {
     <>
       <h1 class="visually-hidden">Capture a moment</h1>
       <CaptureForm shared={shared} onSaved={() => state.savedCount.value++} />
-      <OpenCommitments today={today} />
-      <section aria-labelledby="today-heading">
-        <h2 class="today-heading">
-          <span id="today-heading">Today</span> <span class="today-date">· {dayLabel(today)}</span>
-        </h2>
-        {moments && moments.length === 0 && <p class="empty">Nothing yet today.</p>}
-        <ul class="moments" data-empty-focus="capture-text" hidden={!moments?.length}>
-          {moments?.map((m) => (
-            <MomentItem key={m.id} moment={m} />
-          ))}
-        </ul>
-      </section>
+      {today.Component && <today.Component />}
+      {today.failed && (
+        <p class="empty" role="alert">
+          Today’s moments could not be loaded. Reload to try again.
+        </p>
+      )}
     </>
   );
 }

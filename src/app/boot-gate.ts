@@ -1,0 +1,33 @@
+/**
+ * When the capture screen may start loading what capture itself does not need (storage, sync,
+ * the service-worker bridge, today's list): at the writer's first keystroke or tap, or once the
+ * browser is idle after the page has loaded, whichever comes first. Every other screen needs its
+ * data at once, so there the gate is open from the start.
+ */
+import { isCapturePath } from '../capture/paths';
+
+let opened: Promise<void> | null = null;
+
+/** Resolves when the rest of the app may load (see above). */
+export function afterFirstInput(): Promise<void> {
+  opened ??= typeof window === 'undefined' ? Promise.resolve() : gate();
+  return opened;
+}
+
+function gate(): Promise<void> {
+  if (!isCapturePath(location.pathname)) return Promise.resolve();
+  return new Promise((open) => {
+    const events = ['input', 'keydown', 'pointerdown'] as const;
+    const done = (): void => {
+      events.forEach((e) => document.removeEventListener(e, done, true));
+      open();
+    };
+    events.forEach((e) => document.addEventListener(e, done, { capture: true, passive: true }));
+    const idle = (): void => {
+      if ('requestIdleCallback' in window) requestIdleCallback(done, { timeout: 2000 });
+      else setTimeout(done, 200);
+    };
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
+  });
+}

@@ -1,0 +1,97 @@
+import type { Page, Route } from '@playwright/test';
+import { captureBox, expect, test, todaysMoments } from './fixtures';
+
+// The capture box is in the page's HTML (prerendered at build time), so it is visible, focused
+// and typeable before any script has run; the app then takes it over without losing a letter.
+// The service worker is blocked here so the page's requests can be held back on the way.
+test.use({ serviceWorkers: 'block' });
+
+/** Holds back responses for matching requests until `release` is called. */
+async function holdBack(page: Page, pattern: RegExp) {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route(pattern, async (route: Route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { release, held };
+}
+
+/** Moments in IndexedDB (deleted or not), read without the app's code. */
+async function storedMoments(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('weeknotes');
+        open.onerror = () => reject(new Error('no database'));
+        open.onsuccess = () => {
+          const all = open.result.transaction('moments').objectStore('moments').getAll();
+          all.onsuccess = () => resolve((all.result as { text: string }[]).map((m) => m.text));
+          all.onerror = () => reject(new Error('could not read moments'));
+        };
+      }),
+  );
+}
+
+test('the box works before the scripts arrive, and keeps what was typed once they do', async ({
+  page,
+}) => {
+  const scripts = await holdBack(page, /\/assets\/main-[^/]+\.js$/);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(captureBox(page)).toBeVisible();
+  await expect(captureBox(page)).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Private' })).toBeVisible();
+
+  await page.keyboard.type('Thought before the scripts');
+  await captureBox(page).press('ArrowLeft');
+  await expect(captureBox(page)).toHaveValue('Thought before the scripts');
+  expect(scripts.held).toHaveLength(1);
+  // No script has run: today's list, which the app adds, is not there.
+  await expect(page.getByRole('region', { name: 'Today' })).toHaveCount(0);
+
+  scripts.release();
+  await expect(page.getByRole('region', { name: 'Today' })).toBeVisible();
+  await expect(captureBox(page)).toHaveValue('Thought before the scripts');
+  await expect(captureBox(page)).toBeFocused();
+  // The cursor is where the writer left it, one letter from the end.
+  expect(await captureBox(page).evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(
+    'Thought before the scripts'.length - 1,
+  );
+  await page.keyboard.press('End');
+  await page.keyboard.type(', then more');
+  await page.keyboard.press('Enter');
+  await expect(captureBox(page)).toHaveValue('');
+  await expect(todaysMoments(page)).toHaveCount(1);
+  await expect(todaysMoments(page).first()).toContainText('Thought before the scripts, then more');
+});
+
+test('text typed and saved before storage opens is saved exactly once', async ({ page }) => {
+  // Dexie and the database schema come in their own file, loaded after the first keystroke.
+  const storage = await holdBack(page, /\/assets\/schema-[^/]+\.js$/);
+  await page.goto('/');
+  await expect(captureBox(page)).toBeFocused();
+  await page.keyboard.type('Saved before storage opened');
+  await page.keyboard.press('Enter');
+  // A second Enter while the first save waits must not save the same text twice.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storage.held.length).toBeGreaterThan(0);
+  await expect(captureBox(page)).toHaveValue('Saved before storage opened');
+
+  storage.release();
+  await expect(captureBox(page)).toHaveValue('');
+  await expect(todaysMoments(page)).toHaveCount(1);
+  expect(await storedMoments(page)).toEqual(['Saved before storage opened']);
+});
+
+test('other screens open without the capture box', async ({ page }) => {
+  const scripts = await holdBack(page, /\/assets\/main-[^/]+\.js$/);
+  await page.goto('/week', { waitUntil: 'commit' });
+  await expect.poll(() => scripts.held.length).toBe(1);
+  await expect(captureBox(page)).toHaveCount(0);
+  scripts.release();
+  await expect(page.getByRole('heading', { level: 1, name: /^Week/ })).toBeVisible();
+  await expect(captureBox(page)).toHaveCount(0);
+});
