@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import {
-  MAX_PULL_LIMIT,
-  pullQuerySchema,
-  pushRequestSchema,
-  type Mutation,
-} from '../../src/sync/protocol.js';
+import { MAX_PULL_LIMIT, pullQuerySchema, pushRequestSchema } from '../../src/sync/protocol.js';
 import { requireCaller } from '../auth/guard.js';
 import type { Database } from '../db/schema.js';
 import { parse } from '../http.js';
 import { announcePush } from './live.js';
-import { groupCommittingPusher, pullChanges, pushMutations } from './records.js';
+import { groupCommittingPusher } from './group-commit.js';
+import { pullChanges } from './records.js';
 
 /** Largest push body: devices split their outbox into batches well under this. */
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
@@ -21,12 +17,8 @@ export function registerSyncRoutes(
   db: Kysely<Database>,
   engine: 'sqlite' | 'postgres',
 ): void {
-  // SQLite commits pushes in groups; PostgreSQL runs each in its own transaction, in parallel.
-  const push =
-    engine === 'sqlite'
-      ? groupCommittingPusher(db)
-      : (userId: string, mutations: Mutation[], now: string) =>
-          pushMutations(db, userId, mutations, now);
+  // Pushes are committed in groups, on both engines (ADR 0009).
+  const push = groupCommittingPusher(db, engine);
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const caller = requireCaller(request);
     const body = parse(pushRequestSchema, request.body);

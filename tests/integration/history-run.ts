@@ -235,14 +235,16 @@ async function checkInvariants(
   }
 
   // Replaying any push changes nothing: every answer is a duplicate and the records stay put.
-  for (const { session, mutations } of net.pushes) {
-    const res = await session.request({
-      method: 'POST',
-      url: '/api/sync/push',
-      payload: { mutations },
-    });
+  // The replays are sent all at once, so the server commits them in groups.
+  const replays = await Promise.all(
+    net.pushes.map(({ session, mutations }) =>
+      session.request({ method: 'POST', url: '/api/sync/push', payload: { mutations } }),
+    ),
+  );
+  for (const [i, res] of replays.entries()) {
     const { results } = pushResponseSchema.parse(res.json());
-    expect(results.map((r) => r.status)).toEqual(mutations.map(() => 'duplicate'));
+    const sent = net.pushes[i]?.mutations ?? [];
+    expect(results.map((r) => r.status)).toEqual(sent.map(() => 'duplicate'));
   }
   expect(await serverRecords(app, userId)).toEqual(records);
 }

@@ -1,12 +1,13 @@
 /**
  * Property-based sync histories: 2–6 devices, random edits and a faulty network, against the
- * real server handlers on SQLite. `npm test` plays 200; `npm run test:long` plays 5,000.
+ * real server handlers on SQLite and PostgreSQL (when the test script started one). `npm test`
+ * plays 200 on each; `npm run test:long` plays 5,000.
  * A failure prints fast-check's seed and path; replay it with HISTORY_SEED and HISTORY_PATH.
  */
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { testServer } from '../../server/test-support';
+import { ENGINES, testServer } from '../../server/test-support';
 import { history } from './histories';
 import { runHistory } from './history-run';
 
@@ -14,15 +15,15 @@ const runs = Number(process.env.HISTORY_RUNS ?? 200);
 const seed = process.env.HISTORY_SEED ? Number(process.env.HISTORY_SEED) : undefined;
 const path = process.env.HISTORY_PATH;
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await testServer();
-});
-afterAll(async () => {
-  await app.close();
-});
+describe.each(ENGINES)('generated sync histories on $name', ({ databaseUrl }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await testServer(databaseUrl);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
 
-describe('generated sync histories', () => {
   it(
     `every device ends with the server's records and nothing a writer kept is lost (${runs} runs)`,
     async () => {
