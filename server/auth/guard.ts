@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { HttpError, isSecureContext, requestOrigin } from '../http.js';
-import { authenticate, type Caller } from './sessions.js';
+import { sessionLookup } from './session-lookup.js';
+import type { Caller } from './sessions.js';
 
 const SECURE_COOKIE = '__Host-weeknotes';
 const PLAIN_COOKIE = 'weeknotes';
@@ -51,6 +52,8 @@ export function sessionToken(request: FastifyRequest): string | undefined {
  */
 export function registerGuard(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('caller', null);
+  // Requests read in the same turn share one session query.
+  const authenticate = sessionLookup(db);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
@@ -60,7 +63,7 @@ export function registerGuard(app: FastifyInstance, db: Kysely<Database>): void 
       }
     }
     const token = sessionToken(request);
-    if (token) request.caller = await authenticate(db, token, new Date());
+    if (token) request.caller = await authenticate(token, new Date());
   });
 }
 

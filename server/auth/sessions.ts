@@ -35,26 +35,44 @@ export async function createSession(
   return token;
 }
 
-/** The caller a session token belongs to, or null if it is unknown, expired or revoked. */
-export async function authenticate(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-): Promise<Caller | null> {
-  const idHash = hashSecret(token);
-  const row = await db
+/** What a session's lookup reads: its owner, its times and whether its device was revoked. */
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  device_id: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** The sessions with these token hashes (and their devices), in one query. */
+export function findSessions(db: Kysely<Database>, idHashes: string[]): Promise<SessionRow[]> {
+  return db
     .selectFrom('sessions')
     .innerJoin('devices', 'devices.id', 'sessions.device_id')
     .select([
+      'sessions.id_hash',
       'sessions.user_id',
       'sessions.device_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'devices.revoked_at',
     ])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('sessions.id_hash', 'in', idHashes)
+    .execute();
+}
+
+/**
+ * The caller a session found by `findSessions` belongs to, or null if it is unknown, expired or
+ * revoked. An expired session is deleted; one unused for a while is marked as seen.
+ */
+export async function sessionCaller(
+  db: Kysely<Database>,
+  row: SessionRow | undefined,
+  now: Date,
+): Promise<Caller | null> {
   if (!row || row.revoked_at) return null;
+  const idHash = row.id_hash;
   const lastSeen = Date.parse(row.last_seen_at);
   if (now.getTime() > Date.parse(row.expires_at) || now.getTime() - lastSeen > IDLE_EXPIRY_MS) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
@@ -73,6 +91,16 @@ export async function authenticate(
       .execute();
   }
   return { userId: row.user_id, deviceId: row.device_id };
+}
+
+/** The caller a session token belongs to, or null if it is unknown, expired or revoked. */
+export async function authenticate(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Caller | null> {
+  const [row] = await findSessions(db, [hashSecret(token)]);
+  return sessionCaller(db, row, now);
 }
 
 /** Ends one session. */
