@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Kysely } from 'kysely';
 import { LIVE_EVENTS_PATH, liveEvent } from '../../src/sync/live-protocol.js';
 import type { PushResult } from '../../src/sync/protocol.js';
@@ -70,9 +72,18 @@ export async function registerLiveSync(
   const stopHearing = notifier.subscribe((signal) => {
     hub.hear(signal).catch((err: unknown) => app.log.warn({ err }, 'live sync: a signal failed'));
   });
-  // Before the server waits for requests in flight: open streams would hold it up.
+  // Connections that have sent no request yet (opened ahead by a client that reconnects) are
+  // never idle to Node's server.close(), so they would hold it up as open streams would.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+  // Before the server waits for requests in flight.
   app.addHook('preClose', (done) => {
     hub.closeAll();
+    for (const socket of unused) socket.destroy();
     done();
   });
   app.addHook('onClose', async () => {
@@ -110,8 +121,11 @@ export async function registerLiveSync(
     res.on('error', () => undefined);
     res.on('close', () => {
       hub.remove(stream);
+      // A device that went away may leave its half of the socket open: release ours too, or the
+      // server would wait on it when closing.
+      res.destroy();
       const line = { req: request, res: reply, responseTime: Date.now() - started, reason };
-      request.log.info(line, 'live stream closed');
+      request.log.debug(line, 'live stream closed');
     });
     hub.add(stream);
     try {

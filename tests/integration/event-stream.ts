@@ -29,6 +29,11 @@ export class FetchEventSource implements EventSourceLike {
     this.controller.abort();
   }
 
+  /** The network drops: the stream ends with an error, as EventSource sees it. */
+  cut(): void {
+    this.controller.abort();
+  }
+
   private emit(type: string, data?: string): void {
     if (this.closed) return;
     for (const listener of this.listeners.get(type) ?? []) listener({ data });

@@ -9,6 +9,7 @@ import { ENGINES, testAccount, testMutation, type TestDevice } from '../../serve
 import { LIVE_EVENTS_PATH } from '../../src/sync/live-protocol';
 import { pushResponseSchema } from '../../src/sync/protocol';
 import { FetchEventSource, record, until } from './event-stream';
+import { LiveDevice } from './live-devices';
 
 /** A server in this process, listening on a free port, with small limits and a fast heartbeat. */
 async function listeningServer(databaseUrl?: string): Promise<[FastifyInstance, string]> {
@@ -80,6 +81,31 @@ describe.each(ENGINES)('live sync on $name', ({ databaseUrl }) => {
     // A stream opened later starts from the newest seq.
     const late = stream(laptop);
     await until(() => late.seen.includes(`ready {"seq":${fromPhone}}`), 'ready');
+  });
+
+  it('a device pulls when its stream says another pushed, with no polling', async () => {
+    const phoneSession = await testAccount(app);
+    const [phone, laptop] = [
+      new LiveDevice(url, phoneSession.cookie),
+      new LiveDevice(url, (await testAccount(app, phoneSession.userId)).cookie),
+    ];
+    try {
+      laptop.live.start();
+      await until(() => laptop.log.includes('ready 0'), 'the stream');
+      await phone.device.capture('Captured on the phone');
+      await phone.round();
+      await until(() => laptop.log.includes('pulled'), 'the pull');
+      expect(await laptop.texts()).toEqual(['Captured on the phone']);
+      expect(laptop.log).toEqual([
+        'connect',
+        'ready 0',
+        expect.stringMatching(/^changed [1-9]\d*$/),
+        'pull',
+        'pulled',
+      ]);
+    } finally {
+      await Promise.all([phone.close(), laptop.close()]);
+    }
   });
 
   it('refuses a stream without a session, and closes one when its session signs out', async () => {
