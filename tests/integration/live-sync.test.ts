@@ -160,6 +160,18 @@ describe.each(ENGINES)('live sync on $name', ({ databaseUrl }) => {
     expect(c.seen).not.toContain('error');
   });
 
+  it('is sent as it goes: not compressed, cached or buffered, under the same CSP', async () => {
+    const res = await fetch(url + LIVE_EVENTS_PATH, {
+      headers: { cookie: (await testAccount(app)).cookie, 'accept-encoding': 'br, gzip' },
+    });
+    await res.body?.cancel();
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+  });
+
   it('sends heartbeats as comments to an idle stream', async () => {
     const source = new FetchEventSource(url + LIVE_EVENTS_PATH, {
       cookie: (await testAccount(app)).cookie,
