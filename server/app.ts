@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerGuard } from './auth/guard.js';
 import { registerDeviceRoutes } from './auth/devices.js';
+import { registerKeyLinkRoutes } from './auth/key-links.js';
+import { registerKeyStoreRoutes } from './auth/key-store.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { openDatabase, type Db } from './db/connect.js';
 import { registerApiCompression } from './compression.js';
@@ -93,6 +95,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     rateLimit: { max: options.authRateLimit ?? 30, timeWindow: '1 minute' },
   });
   registerDeviceRoutes(app, database.db);
+  registerKeyStoreRoutes(app, database.db);
+  registerKeyLinkRoutes(app, database.db);
   registerSyncRoutes(app, database.db, database.engine);
   await registerLiveSync(app, database, {
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import { emptyBody, HttpError, parse } from '../http.js';
 import { deviceName } from './accounts.js';
 import { requireCaller } from './guard.js';
+import { dropDeviceBox } from './key-store-db.js';
 
 const deviceParams = z.strictObject({ id: z.uuid() });
 
@@ -58,7 +59,11 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Kysely<Database>)
         .where('revoked_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
-      if (row) await trx.deleteFrom('sessions').where('device_id', '=', id).execute();
+      if (row) {
+        await trx.deleteFrom('sessions').where('device_id', '=', id).execute();
+        // Its box and the copies of the data key wrapped for it go too (ADR 0015).
+        await dropDeviceBox(trx, id);
+      }
       return row !== undefined;
     });
     // Another account's device and an unknown one look the same: nothing to enumerate.

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** Every schema change, in order. Never edit one that has shipped: add the next. */
 const migrations: Record<string, Migration> = {
@@ -157,6 +157,77 @@ const migrations: Record<string, Migration> = {
         .createIndex('reminder_schedule_due')
         .on('reminder_schedule')
         .column('due_at')
+        .execute();
+    },
+  },
+  '0004-key-store': {
+    // End-to-end encryption's key store and link relay (server/auth/key-store.ts, ADR 0015).
+    // Every value is opaque to the server: public keys, wrapped keys, sealed boxes.
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The account's data keys by id, in the order made; the newest not replaced is current.
+      await db.schema
+        .createTable('data_keys')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('replaced_at', 'text')
+        .addPrimaryKeyConstraint('data_keys_pk', ['user_id', 'key_id'])
+        .execute();
+      // At most one current key per account, whichever engine.
+      await db.schema
+        .createIndex('data_keys_one_current')
+        .on('data_keys')
+        .column('user_id')
+        .unique()
+        .where(sql.ref('replaced_at'), 'is', null)
+        .execute();
+      // The ways in: a device's box, a passkey's (sealed with its PRF) or the recovery key's.
+      await db.schema
+        .createTable('key_boxes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('sealed', 'text')
+        .addColumn('device_id', 'text', (c) => c.references('devices.id').unique())
+        .addColumn('credential_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('key_boxes_public_key', ['user_id', 'public_key'])
+        .execute();
+      // A copy of a data key wrapped for a box.
+      await db.schema
+        .createTable('wrapped_keys')
+        .addColumn('box_id', 'text', (c) => c.notNull().references('key_boxes.id'))
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('sender', 'text', (c) => c.notNull())
+        .addColumn('wrapped', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wrapped_keys_pk', ['box_id', 'key_id'])
+        .execute();
+      await db.schema
+        .createIndex('wrapped_keys_user')
+        .on('wrapped_keys')
+        .column('user_id')
+        .execute();
+      // A link's relay: short-lived, each step written once, by the device whose step it is.
+      await db.schema
+        .createTable('key_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('old_device_id', 'text', (c) => c.notNull())
+        .addColumn('new_device_id', 'text')
+        .addColumn('commitment', 'text')
+        .addColumn('old_public_key', 'text')
+        .addColumn('new_public_key', 'text')
+        .addColumn('wrapped', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('key_links_expires')
+        .on('key_links')
+        .column('expires_at')
         .execute();
     },
   },

@@ -120,6 +120,53 @@ export interface ReminderScheduleTable {
   due_at: string;
 }
 
+/** An account's data key (ADR 0015), by id; the one not replaced is current. */
+export interface DataKeysTable {
+  user_id: string;
+  key_id: string;
+  created_at: string;
+  replaced_at: string | null;
+}
+
+/** A way in to the data key: a device's box, or a passkey's or the recovery key's, sealed. */
+export interface KeyBoxesTable {
+  id: string;
+  user_id: string;
+  /** 'device', 'prf' or 'recovery'. */
+  kind: string;
+  public_key: string;
+  /** The box's private key sealed with a PRF or recovery KEK; null for a device's box. */
+  sealed: string | null;
+  device_id: string | null;
+  credential_id: string | null;
+  created_at: string;
+}
+
+/** A copy of a data key wrapped for a box: opaque to the server. */
+export interface WrappedKeysTable {
+  box_id: string;
+  key_id: string;
+  user_id: string;
+  sender: string;
+  wrapped: string;
+  created_at: string;
+}
+
+/** A link's relay between the old device and the new one: public keys and a wrapped key. */
+export interface KeyLinksTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the link code both devices know. */
+  code_hash: string;
+  old_device_id: string;
+  new_device_id: string | null;
+  commitment: string | null;
+  old_public_key: string | null;
+  new_public_key: string | null;
+  wrapped: string | null;
+  expires_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   devices: DevicesTable;
@@ -134,4 +181,8 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   reminder_settings: ReminderSettingsTable;
   reminder_schedule: ReminderScheduleTable;
+  data_keys: DataKeysTable;
+  key_boxes: KeyBoxesTable;
+  wrapped_keys: WrappedKeysTable;
+  key_links: KeyLinksTable;
 }

@@ -34,6 +34,10 @@ const credential = {
   response: { clientDataJSON: 'x' },
 };
 
+/** A public key and a copy of a data key as the key store takes them (shapes only). */
+const KEY = `B${'A'.repeat(86)}`;
+const copy = { boxId: randomUUID(), sender: KEY, wrapped: `wnk.${'A'.repeat(94)}` };
+
 /** Each POST endpoint with a body of the right shape, which the attacks below spoil. */
 function postEndpoints(victimDevice: string): { url: string; valid: Json }[] {
   return [
@@ -50,6 +54,14 @@ function postEndpoints(victimDevice: string): { url: string; valid: Json }[] {
     { url: '/api/auth/sign-out', valid: {} },
     { url: `/api/devices/${victimDevice}/revoke`, valid: {} },
     { url: '/api/sync/push', valid: { mutations: [mutation()] } },
+    { url: '/api/keys/boxes', valid: { kind: 'device', publicKey: KEY } },
+    {
+      url: '/api/keys/data-keys',
+      valid: { keyId: '0123456789abcdef', replaces: null, copies: [copy] },
+    },
+    { url: '/api/keys/copies', valid: { keyId: '0123456789abcdef', copies: [copy] } },
+    { url: '/api/keys/links', valid: { code: 'AAAA-BBBB' } },
+    { url: '/api/keys/links/join', valid: { code: 'AAAA-BBBB', commitment: 'A'.repeat(43) } },
   ];
 }
 

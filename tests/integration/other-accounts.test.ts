@@ -32,6 +32,14 @@ function signedInEndpoints(someDevice: string): (InjectOptions & { url: string }
       url: '/api/sync/push',
       payload: { mutations: [mutation('intruder', '{"text":"planted"}')] },
     },
+    { method: 'GET', url: '/api/keys' },
+    {
+      method: 'POST',
+      url: '/api/keys/boxes',
+      payload: { kind: 'device', publicKey: 'A'.repeat(87) },
+    },
+    { method: 'POST', url: '/api/keys/links', payload: { code: 'AAAA-BBBB' } },
+    { method: 'GET', url: `/api/keys/links/${someDevice}` },
   ];
 }
 

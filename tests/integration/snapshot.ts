@@ -29,5 +29,19 @@ export async function databaseSnapshot(app: FastifyInstance) {
       .orderBy('user_id')
       .orderBy('mutation_id')
       .execute(),
+    dataKeys: await db
+      .selectFrom('data_keys')
+      .selectAll()
+      .orderBy('user_id')
+      .orderBy('key_id')
+      .execute(),
+    keyBoxes: await db.selectFrom('key_boxes').selectAll().orderBy('id').execute(),
+    wrappedKeys: await db
+      .selectFrom('wrapped_keys')
+      .selectAll()
+      .orderBy('box_id')
+      .orderBy('key_id')
+      .execute(),
+    keyLinks: await db.selectFrom('key_links').selectAll().orderBy('id').execute(),
   };
 }
