@@ -30,5 +30,6 @@ export async function prerender(): Promise<{ html: string; links: Set<string> }>
   const { default: ssr, locationStub } = await import('preact-iso/prerender');
   locationStub('/');
   const { html } = await ssr(<App />);
-  return { html, links: new Set() };
+  // preact-iso marks its own hydration data with an inert script element; this app has none.
+  return { html: html.replace('<script type="isodata"></script>', ''), links: new Set() };
 }

@@ -30,16 +30,39 @@ const localhost = (s) => s.url.replace('127.0.0.1', 'localhost');
 {
   const server = await startServer();
   const c = await benchCapture({ url: localhost(server) });
-  const readyRatio = c.ready.median / c.bareReady.median;
-  row('Capture (Pixel 7, 4× CPU throttle)', 'Navigation to a focused capture box', ms(c.ready));
-  row('', 'Same for a bare page with only a textarea', ms(c.bareReady));
+  const o = c.opening;
+  const phone = 'Capture (Pixel 7, 4× CPU throttle)';
+  row(phone, 'New tab per opening: capture box focused', ms(o.focused));
+  row('', 'Same for a bare textarea page (same origin and service worker)', ms(o.bareFocused));
+  const focusRatio = o.focused.median / o.bareFocused.median;
   row(
     '',
     'Ratio, app ÷ bare page',
-    `${readyRatio.toFixed(2)}×`,
+    `${focusRatio.toFixed(2)}×`,
     '≤ 1.25×',
-    meets(readyRatio <= 1.25),
+    meets(focusRatio <= 1.25),
   );
+  row('', 'New tab per opening: first keystroke processed (input event)', ms(o.input));
+  row('', 'Same for the bare page', ms(o.bareInput));
+  const inputRatio = o.input.median / o.bareInput.median;
+  row(
+    '',
+    'Ratio, app ÷ bare page',
+    `${inputRatio.toFixed(2)}×`,
+    '≤ 1.25×',
+    meets(inputRatio <= 1.25),
+  );
+  row(
+    '',
+    'JavaScript loaded by the first keystroke (gzip, median)',
+    `${kb(o.jsGzip.median)} in ${o.jsFiles.median} files`,
+    '≤ 25 KB',
+    meets(o.jsGzip.median <= 25 * 1024),
+  );
+  const readyRatio = c.ready.median / c.bareReady.median;
+  row('', 'Same tab navigated again (not how a phone opens it): focused box', ms(c.ready));
+  row('', 'Same for a bare page with only a textarea', ms(c.bareReady));
+  row('', 'Ratio, app ÷ bare page (same tab)', `${readyRatio.toFixed(2)}×`);
   row(
     '',
     'Enter to moment committed in IndexedDB, p50 / p95',
@@ -57,13 +80,6 @@ const localhost = (s) => s.url.replace('127.0.0.1', 'localhost');
     `${commitRatio.toFixed(2)}×`,
     '≤ 2×',
     meets(commitRatio <= 2),
-  );
-  row(
-    '',
-    'JavaScript before capture is ready (gzip)',
-    kb(c.captureJsGzip),
-    '≤ 40 KB',
-    meets(c.captureJsGzip <= 40 * 1024),
   );
   await server.stop();
 }

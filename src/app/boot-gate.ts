@@ -1,8 +1,8 @@
 /**
  * When the capture screen may start loading what capture itself does not need (storage, sync,
- * the service-worker bridge, today's list): at the writer's first keystroke or tap, or once the
- * browser is idle after the page has loaded, whichever comes first. Every other screen needs its
- * data at once, so there the gate is open from the start.
+ * the service-worker bridge, today's list): once the writer's first keystroke has reached the
+ * box, at a tap, or once the browser is idle after the page has loaded, whichever comes first.
+ * Every other screen needs its data at once, so there the gate is open from the start.
  */
 import { isCapturePath } from '../capture/paths';
 
@@ -17,7 +17,8 @@ export function afterFirstInput(): Promise<void> {
 function gate(): Promise<void> {
   if (!isCapturePath(location.pathname)) return Promise.resolve();
   return new Promise((open) => {
-    const events = ['input', 'keydown', 'pointerdown'] as const;
+    // `input`, not `keydown`: the first keystroke itself must find nothing else loading.
+    const events = ['input', 'pointerdown'] as const;
     const done = (): void => {
       events.forEach((e) => document.removeEventListener(e, done, true));
       open();

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabase } from './db';
+import { observe } from './live';
 import { WeeknotesDb } from './schema';
 import {
   addMoment,
@@ -59,6 +60,28 @@ describe('moments', () => {
     );
     expect(await db.outbox.count()).toBe(1);
     expect((await getMoment('a'))?.text).toBe('A moment');
+  });
+
+  it('adds a moment while the database is still being created', async () => {
+    const opening = db.open();
+    await addMoment(moment({ id: 'a' }));
+    await opening;
+    expect(await db.moments.count()).toBe(1);
+  });
+
+  it('tells live queries of a moment added on the capture path', async () => {
+    const seen: string[][] = [];
+    const stop = observe(
+      () => momentsOnDay('2026-11-16'),
+      (ms) => seen.push(ms.map((m) => m.id)),
+      (err) => {
+        throw err;
+      },
+    );
+    await vi.waitFor(() => expect(seen).toEqual([[]]));
+    await addMoment(moment({ id: 'a' }));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['a']));
+    stop();
   });
 
   it('finds the moments of a week by their own local day, oldest first', async () => {

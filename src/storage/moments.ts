@@ -1,5 +1,6 @@
 import type { StoredMoment } from './db';
 import { read, write } from './errors';
+import { putInOneTransaction } from './quick-write';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
 import { keepMergeBases, storedMoment as stored, visibleMoment as visible } from './stored-moment';
@@ -8,17 +9,19 @@ function outboxEntry(recordId: string, at: string): OutboxEntry {
   return { kind: 'moment', recordId, op: 'put', queuedAt: at };
 }
 
-/** Saves a newly captured moment and queues it for sync, in one transaction. */
+/**
+ * Saves a newly captured moment and queues it for sync, in one transaction. This is Enter on the
+ * capture screen, so it goes straight to IndexedDB (see quick-write.ts).
+ */
 export function addMoment(moment: Moment): Promise<void> {
-  return write((db) =>
-    db.transaction('rw', db.moments, db.outbox, async () => {
-      // Both requests at once: one round trip to the browser's IndexedDB, not two.
-      await Promise.all([
-        db.moments.add(stored(moment)),
-        db.outbox.add(outboxEntry(moment.id, moment.updatedAt)),
-      ]);
-    }),
-  );
+  return write(async (db) => {
+    // Not `isOpen()`: that is true while the upgrade that creates the stores is still running.
+    await db.open();
+    await putInOneTransaction(db, [
+      { store: 'moments', value: stored(moment), add: true },
+      { store: 'outbox', value: outboxEntry(moment.id, moment.updatedAt), add: true },
+    ]);
+  });
 }
 
 async function change(id: string, at: string, changes: Partial<StoredMoment>): Promise<void> {

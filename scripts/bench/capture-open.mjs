@@ -1,0 +1,79 @@
+// Opening the installed app as a phone does: a new tab for every opening, the service worker
+// installed and warm, measured in the page. The reference is a bare page with one autofocused
+// textarea on the same origin, under the same service worker, opened the same way.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { throttle } from './browser.mjs';
+import { summarise } from './stats.mjs';
+
+const RUNS = 9;
+
+// In every page: when a textarea first has focus (a requestAnimationFrame poll) and when the
+// first `input` event arrives.
+const PROBE = () => {
+  const marks = {};
+  window.__opening = marks;
+  const poll = () => {
+    if (document.activeElement?.tagName === 'TEXTAREA') marks.focused = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+  document.addEventListener(
+    'input',
+    () => {
+      marks.input ??= performance.now();
+    },
+    { capture: true },
+  );
+};
+
+/** Gzip size of a built file, by its URL path. */
+function gzipOf(dist, path) {
+  return gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
+}
+
+async function openOnce(context, url, dist) {
+  const page = await context.newPage();
+  await throttle(context, page, 4);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__opening?.focused, null, { polling: 'raf' });
+  await page.keyboard.press('w');
+  const marks = await page
+    .waitForFunction(() => window.__opening.input && window.__opening, null, { polling: 'raf' })
+    .then((h) => h.jsonValue());
+  const scripts = await page.evaluate(
+    (before) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= before && new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => new URL(e.name).pathname),
+    marks.input,
+  );
+  await page.close();
+  const jsGzip = scripts.reduce((sum, path) => sum + gzipOf(dist, path), 0);
+  return { focused: marks.focused, input: marks.input, scripts: scripts.length, jsGzip };
+}
+
+/**
+ * Medians of opening the app and the bare page in new tabs, alternating. `context` must already
+ * have the service worker installed and controlling the origin.
+ */
+export async function benchOpening(context, server, dist = 'dist') {
+  await context.addInitScript(PROBE);
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await openOnce(context, `${server.url}/`, dist));
+    bare.push(await openOnce(context, `${server.url}/bare.html`, dist));
+  }
+  const pick = (runs, key) => summarise(runs.map((r) => r[key]));
+  return {
+    focused: pick(app, 'focused'),
+    bareFocused: pick(bare, 'focused'),
+    input: pick(app, 'input'),
+    bareInput: pick(bare, 'input'),
+    jsGzip: pick(app, 'jsGzip'),
+    jsFiles: pick(app, 'scripts'),
+  };
+}
