@@ -68,7 +68,7 @@ export async function benchLiveLatency({ databaseUrl } = {}) {
       await laptop.getByText(text).waitFor({ timeout: 90_000 });
       const shown = Date.now();
       await push.response();
-      fromPush.push(shown - push.timing().startTime);
+      fromPush.push(Math.round(shown - push.timing().startTime));
       fromEnter.push(shown - enter);
     }
     return { fromPush: summarise(fromPush), fromEnter: summarise(fromEnter) };

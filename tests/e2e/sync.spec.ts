@@ -112,6 +112,37 @@ test('a phone and a laptop stay in step through offline capture and draft edits'
   }
 });
 
+test('a moment captured on the phone appears on the open laptop at once, with no reload or poll', async ({
+  browser,
+}) => {
+  const { url, phone, laptop, laptopContext, close } = await phoneAndLaptop(browser);
+  try {
+    await signUpAndLink(phone, laptop, url);
+    // What the laptop hears on its stream and when it pulls, in order (Chromium's own record).
+    const heard: string[] = [];
+    const cdp = await laptopContext.newCDPSession(laptop);
+    await cdp.send('Network.enable');
+    cdp.on('Network.eventSourceMessageReceived', (e) => heard.push(e.eventName));
+    laptop.on('request', (r) => {
+      if (r.url().includes('/api/sync/pull')) heard.push('pull');
+    });
+    await laptop.goto(`${url}/week`);
+    await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
+    await expect.poll(() => heard.includes('ready')).toBe(true);
+    await laptop.evaluate(() => document.body.setAttribute('data-not-reloaded', ''));
+    heard.length = 0;
+
+    await phone.goto(url);
+    await capture(phone, 'Heard about at once #live');
+    // Well before the minute-long fallback poll could be due.
+    await expect(laptop.getByText('Heard about at once #live')).toBeVisible({ timeout: 15_000 });
+    expect(heard.slice(0, 2)).toEqual(['changed', 'pull']);
+    await expect(laptop.locator('body')).toHaveAttribute('data-not-reloaded', '');
+  } finally {
+    await close();
+  }
+});
+
 test('the same paragraph edited on both devices offline keeps both versions', async ({
   browser,
 }) => {
