@@ -6,6 +6,12 @@
  */
 import { isCapturePath } from '../capture/paths';
 
+/**
+ * How long after the page has loaded before idle time counts: a writer who opened the app to
+ * type has had time for a first keystroke, which should find nothing else loading.
+ */
+const QUIET_AFTER_LOAD_MS = 600;
+
 let opened: Promise<void> | null = null;
 
 /** Resolves when the rest of the app may load (see above). */
@@ -25,8 +31,10 @@ function gate(): Promise<void> {
     };
     events.forEach((e) => document.addEventListener(e, done, { capture: true, passive: true }));
     const idle = (): void => {
-      if ('requestIdleCallback' in window) requestIdleCallback(done, { timeout: 2000 });
-      else setTimeout(done, 200);
+      setTimeout(() => {
+        if ('requestIdleCallback' in window) requestIdleCallback(done, { timeout: 2000 });
+        else done();
+      }, QUIET_AFTER_LOAD_MS);
     };
     if (document.readyState === 'complete') idle();
     else addEventListener('load', idle, { once: true });

@@ -3,6 +3,7 @@ import { read, write } from './errors';
 import { putInOneTransaction } from './quick-write';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
 import { searchTerms } from './search-terms';
+import { forgetWeek } from './week-cache';
 import { keepMergeBases, storedMoment as stored, visibleMoment as visible } from './stored-moment';
 
 function outboxEntry(recordId: string, at: string): OutboxEntry {
@@ -25,6 +26,8 @@ export function addMoment(moment: Moment): Promise<void> {
 }
 
 async function change(id: string, at: string, changes: Partial<StoredMoment>): Promise<void> {
+  // The week screen's quick copy must never show a moment as it was before an edit or delete.
+  forgetWeek();
   await write((db) =>
     db.transaction('rw', db.moments, db.outbox, db.syncBase, async () => {
       const before = await db.moments.get(id);

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useAppState } from '../app/app-state';
 import { useLive } from '../app/use-live';
 import { MomentItem } from '../capture/MomentItem';
 import { FILTER_HINT_ID } from '../capture/MomentText';
 import { momentsBetween } from '../storage/moments';
+import { keepWeek } from '../storage/week-cache';
+import { cachedWeek } from '../storage/week-cache-read';
 import { groupByDay } from './group-by-day';
 import { dayLabel, daysOf, weekBeginningLabel } from './iso-week';
 import { SearchMoments } from './SearchMoments';
@@ -23,7 +25,14 @@ export function WeekScreen() {
   const filter = picked?.start === week.start ? picked.filter : null;
   const setFilter = (f: MomentFilter | null): void => setPicked({ start: week.start, filter: f });
   useEffect(() => setPicked(undefined), [week.start]);
-  const moments = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
+  const live = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
+  // This week paints at once from a small copy kept at its last showing (week-cache.ts).
+  const isThisWeek = week.start === thisWeek.start;
+  const cached = useMemo(() => (isThisWeek ? cachedWeek(week.start) : undefined), [week.start]);
+  useEffect(() => {
+    if (live && isThisWeek) keepWeek(week.start, live);
+  }, [live, isThisWeek, week.start]);
+  const moments = live ?? cached;
   const currentYear = Number(today.slice(0, 4));
   const shown = moments?.filter((m) => matchesFilter(m, filter)) ?? [];
   const groups = groupByDay(shown, daysOf(week));

@@ -1,0 +1,45 @@
+import type { Page, Route } from '@playwright/test';
+import { capture, expect, test } from './fixtures';
+
+// The service worker is blocked so the storage code's file can be held back on the way.
+test.use({ serviceWorkers: 'block' });
+
+const WEDNESDAY = new Date('2026-11-18T09:00:00Z');
+
+/** Holds back the file with Dexie and the schema until the returned function is called. */
+async function holdStorage(page: Page): Promise<() => void> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/schema-[^/]+\.js$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const weekMoments = (page: Page) => page.locator('.day').getByRole('listitem');
+
+test('this week paints from its quick copy before storage has opened', async ({ page }) => {
+  await page.clock.setFixedTime(WEDNESDAY);
+  await page.goto('/');
+  await capture(page, 'Kept for the fast week');
+  await capture(page, 'Deleted before the week opens again');
+  await page.goto('/week');
+  await expect(weekMoments(page)).toHaveCount(2);
+
+  // Deleting on the capture screen drops the copy: the week must never show it again.
+  await page.goto('/');
+  const gone = page.getByRole('listitem').filter({ hasText: 'Deleted before' });
+  await gone.getByRole('button', { name: /^More actions/ }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.goto('/week');
+  await expect(weekMoments(page)).toHaveCount(1);
+
+  const release = await holdStorage(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Week beginning 16 November');
+  await expect(weekMoments(page)).toHaveCount(1);
+  await expect(weekMoments(page).first()).toContainText('Kept for the fast week');
+  release();
+  await expect(weekMoments(page)).toHaveCount(1);
+});
