@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { momentSchema } from './record-codec';
 import type { Moment } from './records';
 import { WEEK_CACHE_KEY } from './week-cache';
@@ -12,7 +12,7 @@ export function cachedWeek(weekStart: string): Moment[] | undefined {
     if (!raw) return undefined;
     const parsed = cacheSchema.safeParse(JSON.parse(raw));
     if (!parsed.success || parsed.data.weekStart !== weekStart) return undefined;
-    return parsed.data.moments as Moment[];
+    return parsed.data.moments;
   } catch {
     return undefined;
   }
