@@ -9,6 +9,7 @@ import type { Caller } from '../auth/sessions.js';
 import { hashSecret } from '../auth/tokens.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
+import { emptyBody, parse } from '../http.js';
 import { DEFAULT_LIMITS, streamHub, type HubLimits, type HubQueries } from './live-streams.js';
 import { localNotifier, type SyncNotifier } from './notifier.js';
 import { postgresNotifier } from './pg-notifier.js';
@@ -93,6 +94,7 @@ export async function registerLiveSync(
 
   app.get(LIVE_EVENTS_PATH, async (request, reply) => {
     const caller = requireCaller(request);
+    parse(emptyBody, request.query); // like every route: nothing it does not expect
     const started = Date.now();
     reply.hijack();
     const res = reply.raw;

@@ -223,7 +223,7 @@ function attacks(victim: TestDevice, otherDevice: string): Attack[] {
       list.push({ name: `${method} ${url}`, request: { method, url } });
     }
   }
-  for (const url of ['/api/me', '/api/devices', '/api/sync/pull?since=0']) {
+  for (const url of ['/api/me', '/api/devices', '/api/sync/pull?since=0', '/api/sync/events']) {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
       list.push({ name: `${method} ${url}`, request: { method, url, ...json('{}') } });
     }
@@ -246,6 +246,12 @@ function attacks(victim: TestDevice, otherDevice: string): Attack[] {
   ];
   for (const q of queries) {
     list.push({ name: `GET pull?${q}`, request: { method: 'GET', url: `/api/sync/pull?${q}` } });
+  }
+  for (const q of ['since=0', '__proto__[polluted]=yes', 'x=%00']) {
+    list.push({
+      name: `GET events?${q}`,
+      request: { method: 'GET', url: `/api/sync/events?${q}` },
+    });
   }
   for (const id of [
     'not-a-uuid',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDevice, createUser } from '../../server/auth/accounts';
 import { createSession } from '../../server/auth/sessions';
 import type { Database } from '../../server/db/schema';
@@ -23,6 +23,9 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+// Real servers and sockets: slower than a unit test when the machine is busy.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 describe.skipIf(!databaseUrl)('live sync across two server processes on one PostgreSQL', () => {
   let db: Kysely<Database>;

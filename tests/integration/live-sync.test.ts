@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../server/app';
 import { ENGINES, testAccount, testMutation, type TestDevice } from '../../server/test-support';
 import { LIVE_EVENTS_PATH } from '../../src/sync/live-protocol';
@@ -37,6 +37,9 @@ async function push(device: TestDevice): Promise<number> {
   const [result] = pushResponseSchema.parse(res.json()).results;
   return result?.record.seq ?? -1;
 }
+
+// Real servers and sockets: slower than a unit test when the machine is busy.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 describe.each(ENGINES)('live sync on $name', ({ databaseUrl }) => {
   let app: FastifyInstance;
