@@ -114,6 +114,9 @@ export function streamHub(limits: HubLimits, queries: HubQueries) {
     /** Forgets a stream the device closed. */
     remove,
 
+    /** Ends a stream, saying why. */
+    close,
+
     /** Acts on a signal from any process. */
     async hear(signal: HeardSignal): Promise<void> {
       if (signal.kind === 'changed') {

@@ -131,11 +131,16 @@ export async function registerLiveSync(
     });
     hub.add(stream);
     try {
-      const seq = (await queries.latestSeqs([caller.userId])).get(caller.userId) ?? 0;
-      stream.write(liveEvent('ready', { seq }));
+      // Checked again once the stream can hear signals: a revoke since the guard's lookup.
+      const [seqs, live] = await Promise.all([
+        queries.latestSeqs([caller.userId]),
+        queries.liveSessions([stream.session]),
+      ]);
+      if (!live.has(stream.session)) return hub.close(stream, 'signed-out');
+      stream.write(liveEvent('ready', { seq: seqs.get(caller.userId) ?? 0 }));
     } catch (err) {
       request.log.warn({ err }, 'live sync: could not read the newest seq');
-      stream.end('closing');
+      hub.close(stream, 'closing');
     }
   });
 }
