@@ -52,7 +52,7 @@ async function openOnce(context, url, dist) {
   );
   await page.close();
   const jsGzip = scripts.reduce((sum, path) => sum + gzipOf(dist, path), 0);
-  return { focused: marks.focused, input: marks.input, scripts: scripts.length, jsGzip };
+  return { focused: marks.focused, input: marks.input, scripts: scripts.length, jsGzip, paths: scripts };
 }
 
 /**
@@ -75,5 +75,7 @@ export async function benchOpening(context, server, dist = 'dist') {
     bareInput: pick(bare, 'input'),
     jsGzip: pick(app, 'jsGzip'),
     jsFiles: pick(app, 'scripts'),
+    // What the last opening loaded before its first keystroke, to see what is in the way.
+    jsPaths: app.at(-1).paths,
   };
 }

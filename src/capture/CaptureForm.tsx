@@ -7,6 +7,7 @@ import './capture.css';
 import { startingText, typedBeforeScripts } from './early-text';
 import { FlagToggles, isSaveKey } from './FlagToggles';
 import { createMoment, momentTextProblem } from './moment';
+import type { Moment } from '../storage/records';
 import { useAutoGrow } from './use-auto-grow';
 import { useKeyboardSeen } from './use-touch-hint';
 import { TargetHint } from '../threads/TargetHint';
@@ -14,12 +15,19 @@ import { TargetHint } from '../threads/TargetHint';
 const UNSAVED_KEY = 'capture';
 const BOX_ID = 'capture-text';
 
+interface Saving {
+  addMoment: (moment: Moment) => Promise<void>;
+  uuidv7: () => string;
+}
+let saving: Saving | null = null;
+
 /** Saving needs storage and an id maker: loaded at the first keystroke, never before capture. */
-const loadSaving = () =>
-  Promise.all([import('../storage/moments'), import('uuidv7')]).then(([m, u]) => ({
-    addMoment: m.addMoment,
-    uuidv7: u.uuidv7,
-  }));
+async function loadSaving(): Promise<Saving> {
+  if (saving) return saving;
+  const [m, u] = await Promise.all([import('../storage/moments'), import('uuidv7')]);
+  saving = { addMoment: m.addMoment, uuidv7: u.uuidv7 };
+  return saving;
+}
 /** How long the visible "Saved ✓" stays (it fades out in CSS over the same time). */
 const SAVED_SHOWN_MS = 2400;
 
@@ -72,9 +80,14 @@ export function CaptureForm({ shared, onSaved }: Props) {
 
   // Saves run one after another: an Enter pressed while storage is still opening waits for the
   // save before it, then saves whatever is left in the box (nothing, if that was the same text).
-  const saving = useRef<Promise<void>>(Promise.resolve());
+  const inFlight = useRef<Promise<void> | null>(null);
   function queueSave(): void {
-    saving.current = saving.current.then(save);
+    const run = (): Promise<void> =>
+      save().finally(() => {
+        if (inFlight.current === next) inFlight.current = null;
+      });
+    const next: Promise<void> = inFlight.current ? inFlight.current.then(run) : run();
+    inFlight.current = next;
   }
 
   async function save(): Promise<void> {
@@ -84,7 +97,8 @@ export function CaptureForm({ shared, onSaved }: Props) {
     if (refused) return setProblem(refused);
     const input = { text: submitted, nextWeek, private: isPrivate };
     try {
-      const { addMoment, uuidv7 } = await loadSaving();
+      // Once loaded, no await before the write: Enter goes straight to IndexedDB.
+      const { addMoment, uuidv7 } = saving ?? (await loadSaving());
       await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone()));
     } catch (err) {
       reportProblem(state, err, 'write', submitted);

@@ -26,7 +26,10 @@ export function putInOneTransaction(
       if (add) tx.objectStore(store).add(value);
       else tx.objectStore(store).put(value);
     }
-  }).then(() => tellLiveQueries(db, stores));
+  }).then(() => {
+    // Committed: the caller may go on at once; the lists on screen hear of it a task later.
+    setTimeout(() => tellLiveQueries(db, stores), 0);
+  });
 }
 
 /**
