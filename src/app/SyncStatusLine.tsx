@@ -1,3 +1,4 @@
+import { uploadMessage } from '../sync/upload-message';
 import { useAppState } from './app-state';
 
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -16,10 +17,10 @@ function when(iso: string): string {
 /** Always-visible sync state: synced, syncing, offline or a problem; changes waiting; last sync. */
 export function SyncStatusLine() {
   const state = useAppState();
-  const { state: actual, pending, lastSyncedAt, message } = state.sync.value;
+  const { state: actual, pending, lastSyncedAt, message, upload } = state.sync.value;
   // A routine round reads as the last good state: flipping the text to "Syncing…" every few
   // seconds is noise to a screen reader and ends the editor's undo step (use-settled.ts).
-  const sync = actual === 'syncing' && lastSyncedAt ? 'synced' : actual;
+  const sync = actual === 'syncing' && lastSyncedAt && !upload ? 'synced' : actual;
   const alert =
     sync === 'offline'
       ? 'Offline'
@@ -32,7 +33,7 @@ export function SyncStatusLine() {
   const last = lastSyncedAt ? `last synced ${when(lastSyncedAt)}` : 'not synced yet';
   const parts: string[] = [];
   if (sync === 'local-only') parts.push('On this device only');
-  if (sync === 'syncing') parts.push('Syncing…');
+  if (sync === 'syncing') parts.push(upload ? uploadMessage(upload) : 'Syncing…');
   if (sync === 'synced')
     parts.push(`Synced ${lastSyncedAt ? when(lastSyncedAt) : ''}${waiting ? `, ${waiting}` : ''}`);
   if (sync === 'offline') parts.push(`Offline, ${waiting || 'nothing waiting'}; ${last}`);

@@ -38,9 +38,12 @@ export interface OutgoingMutation {
   payload: string;
 }
 
-/** A push batch: its mutations and the outbox rows it settles. */
+/**
+ * A push batch: its mutations and the outbox rows it settles. Keys sort in the order batches were
+ * made ('batch', then 'batch:<uuidv7>'), so batches are resent and settled in that order.
+ */
 export interface InflightBatch {
-  key: 'batch';
+  key: string;
   mutations: OutgoingMutation[];
   outboxSeqs: number[];
 }
@@ -62,7 +65,7 @@ export class WeeknotesDb extends Dexie {
   /** The last version of each record this device saw from the server: the base for merges. */
   syncBase!: EntityTable<SyncBase, 'id'>;
   syncMeta!: EntityTable<SettingRow, 'key'>;
-  /** The push batch in flight, kept so a retry resends exactly the same mutations. */
+  /** Push batches in flight, kept so a retry resends exactly the same mutations. */
   inflight!: EntityTable<InflightBatch, 'key'>;
   /** Blogs connected on this device (never synced or backed up). */
   destinations!: EntityTable<Destination, 'id'>;

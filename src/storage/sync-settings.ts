@@ -69,7 +69,7 @@ export function queueUnsynced(d: WeeknotesDb, at: string): Promise<void> {
     const known = new Set([
       ...(await d.syncBase.where('id').anyOf(ids).primaryKeys()),
       ...((await d.outbox.where('recordId').anyOf(ids).keys()) as string[]),
-      ...((await d.inflight.get('batch'))?.mutations.map((m) => m.id) ?? []),
+      ...(await d.inflight.toArray()).flatMap((batch) => batch.mutations.map((m) => m.id)),
     ]);
     await d.outbox.bulkAdd(rows.filter((r) => !known.has(r.recordId)));
   });

@@ -1,4 +1,4 @@
-import type { StoredMoment, WeeknotesDb } from './db';
+import type { SettingRow, StoredMoment, WeeknotesDb } from './db';
 import type { Commitment } from './commitment-record';
 import { decodeCommitment, decodeDraft, decodeMoment } from './record-codec';
 import { decodeSetting } from './record-settings';
@@ -6,6 +6,7 @@ import type { Draft, Moment, OutboxEntry } from './records';
 import type { SettingClash, SettingRecord } from './settings';
 import { storedMoment, visibleMoment } from './stored-moment';
 import { keepClash, settingKeyOf, settingRecord } from './sync-settings';
+import { UPLOAD_KEY, type UploadWalk } from './sync-upload';
 import type {
   AnyRecord,
   Kind,
@@ -69,9 +70,11 @@ export async function settleAnswers(
   outcomes: PushOutcome[],
   resolve: Resolver,
   at: string,
+  key?: string,
 ): Promise<Settled> {
   const settled: Settled = { settings: [], clashes: 0, failed: [] };
-  const batch = await d.inflight.get('batch');
+  // The batch these answers are for; without a key, the oldest in flight.
+  const batch = await (key === undefined ? d.inflight.orderBy('key').first() : d.inflight.get(key));
   if (!batch) return settled;
   const conflicts = outcomes
     .filter((o) => o.status === 'conflict' || o.replayed === 'conflict')
@@ -157,14 +160,49 @@ export async function settleAnswers(
     const rows = await d.outbox
       .where('recordId')
       .anyOf([...failed])
-      .primaryKeys();
-    for (const seq of rows) kept.add(Number(seq));
+      .toArray();
+    for (const row of rows) if (row.seq !== undefined) kept.add(row.seq);
+    // A record the sign-up upload sent has no outbox row: it is queued to be tried again.
+    const queued = new Set(rows.map((row) => row.recordId));
+    for (const o of outcomes)
+      if (failed.has(o.record.id) && !queued.has(o.record.id))
+        requeue.push(outboxRow(o.record.kind, o.record.id, at));
   }
   await deleteOutboxRows(
     d,
     batch.outboxSeqs.filter((seq) => !kept.has(seq)),
   );
-  await d.inflight.delete('batch');
+  await d.inflight.delete(batch.key);
   await d.outbox.bulkAdd(requeue);
+  await moveOn(d, batch.mutations.length, outcomes);
   return settled;
+}
+
+/**
+ * After a batch: counts it towards the sign-up upload (ending the upload after the walk's last
+ * batch), and moves the pull cursor over this device's own new versions when they follow it
+ * without a gap. Seqs are unique per account, so no other device's change lies between them, and
+ * this device already holds each at that version: pulling them back (a whole sign-up's worth)
+ * is saved. One read and one write, so the transaction's zone is never lost between them.
+ */
+async function moveOn(d: WeeknotesDb, count: number, outcomes: PushOutcome[]): Promise<void> {
+  const [uploadRow, cursorRow] = await d.syncMeta.bulkGet([UPLOAD_KEY, 'cursor']);
+  const cursor = (cursorRow?.value as number | undefined) ?? 0;
+  const seqs = outcomes
+    .filter((o) => o.status === 'applied' || o.replayed === 'applied')
+    .map((o) => o.record.seq)
+    .sort((a, b) => a - b);
+  let next = cursor;
+  for (const seq of seqs) {
+    if (seq === next + 1) next = seq;
+    else if (seq > next) break;
+  }
+  const rows: SettingRow[] = next > cursor ? [{ key: 'cursor', value: next }] : [];
+  const upload = uploadRow?.value as UploadWalk | undefined;
+  if (upload && !upload.ended) {
+    const done = Math.min(upload.total, upload.done + count);
+    rows.push({ key: UPLOAD_KEY, value: { ...upload, done } });
+  }
+  await d.syncMeta.bulkPut(rows);
+  if (upload?.ended) await d.syncMeta.delete(UPLOAD_KEY);
 }

@@ -1,5 +1,6 @@
 import type { SettingsTouched, SyncStore, Unsettled } from '../storage/sync-store';
-import { MAX_BATCH } from './protocol';
+import type { UploadProgress } from '../storage/sync-upload';
+import { MAX_BATCH, type Mutation } from './protocol';
 import { SyncError, type Remote } from './remote';
 import { resolveConflict } from './resolve';
 
@@ -10,6 +11,8 @@ export interface SyncStatus {
   pending: number;
   lastSyncedAt: string | null;
   message: string | null;
+  /** Signing in uploads everything the device holds: how far it has gone, while it runs. */
+  upload?: UploadProgress | null;
 }
 
 const BATCH_CHARS = 4_000_000;
@@ -40,17 +43,35 @@ export async function syncRound(
   let changed = false;
   let pulled = 0;
   const unsettled: Unsettled[] = [];
-  for (;;) {
-    // A record whose answer failed to settle waits for the next round, not the next batch.
-    const skip = new Set(unsettled.map((u) => u.id));
-    const batch = await store.nextBatch(MAX_BATCH, BATCH_CHARS, skip);
-    if (!batch) break;
+  // A record whose answer failed to settle waits for the next round, not the next batch.
+  const claim = (claimed: Set<string>) =>
+    store.claimBatch(MAX_BATCH, BATCH_CHARS, new Set(unsettled.map((u) => u.id)), claimed);
+  const send = (batch: { mutations: Mutation[] } | null) => {
+    if (!batch) return null;
+    const answer = batch.mutations.length > 0 ? remote.push(batch.mutations) : Promise.resolve([]);
+    answer.catch(() => undefined); // met when awaited, not as an unhandled rejection
+    return answer;
+  };
+  // Pipelined: while one batch is on the network, the next is taken from storage, and while
+  // that one is on the network, the answers to the first are settled. One request at a time,
+  // sent in order, each settled in order.
+  let batch = await claim(new Set());
+  let sending = send(batch);
+  while (batch && sending) {
     changed = true;
-    const outcomes = batch.length > 0 ? await remote.push(batch) : [];
-    const settled = await store.settleBatch(outcomes, resolve, now().toISOString());
+    let next = await claim(new Set([batch.key]));
+    const outcomes = await sending;
+    sending = send(next);
+    const settled = await store.settleBatch(outcomes, resolve, now().toISOString(), batch.key);
     touched.settings.push(...settled.settings);
     touched.clashes += settled.clashes;
     unsettled.push(...settled.failed);
+    if (!next) {
+      // Settling may have queued more: a merge to push again, a conflict copy.
+      next = await claim(new Set());
+      sending = send(next);
+    }
+    batch = next;
   }
   const { cursor, lastSyncedAt } = await store.syncState();
   let since = cursor;

@@ -10,7 +10,7 @@ export const RECORD_KINDS = ['moment', 'draft', 'setting', 'commitment'] as cons
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The most mutations one push may carry. */
-export const MAX_BATCH = 200;
+export const MAX_BATCH = 500;
 /** The longest payload one record may have, in characters. */
 export const MAX_PAYLOAD_CHARS = 400_000;
 /** The most changes one pull page may return. */

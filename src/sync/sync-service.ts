@@ -87,7 +87,7 @@ export function startSyncService(
       const state = await store.syncState();
       live.start(); // the server knows this device: keep a stream open to hear of changes
       // An idle round stores nothing, so the time it finished is shown from here.
-      const shown = { lastSyncedAt: result.syncedAt, pending: state.pending };
+      const shown = { lastSyncedAt: result.syncedAt, pending: state.pending, upload: state.upload };
       if (result.unsettled.length > 0) {
         // Everything else synced; these stay queued and are tried again after a pause.
         show({ ...shown, state: 'error', message: unsettledMessage(result.unsettled) });
@@ -132,6 +132,7 @@ export function startSyncService(
       } else
         show({
           pending: state.pending,
+          upload: state.upload,
           lastSyncedAt: later(status.lastSyncedAt, state.lastSyncedAt),
         });
       if (account && state.pending > lastPending && status.state !== 'signed-out')

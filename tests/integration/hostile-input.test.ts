@@ -16,7 +16,7 @@ import {
 } from '../../server/test-support';
 import { PUSH_BODY_LIMIT } from '../../server/sync/routes';
 import { encodeRecord } from '../../src/storage/record-payload';
-import { MAX_PAYLOAD_CHARS } from '../../src/sync/protocol';
+import { MAX_BATCH, MAX_PAYLOAD_CHARS } from '../../src/sync/protocol';
 import { databaseSnapshot } from './snapshot';
 
 type Json = Record<string, unknown>;
@@ -198,7 +198,7 @@ function spoiledMutations(): [string, Partial<InjectOptions>][] {
       `a time that is not ISO 8601: ${t}`,
       push({ ...m, updatedAt: t }),
     ]),
-    ['too many mutations', json(JSON.stringify({ mutations: new Array(201).fill(m) }))],
+    ['too many mutations', json(JSON.stringify({ mutations: new Array(MAX_BATCH + 1).fill(m) }))],
     [
       'a mutation with __proto__',
       json(`{"mutations":[{"__proto__":{"polluted":"yes"},${JSON.stringify(m).slice(1)}]}`),

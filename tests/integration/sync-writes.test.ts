@@ -62,8 +62,9 @@ describe('an idle sync round', () => {
 describe('uploading everything on sign-up', () => {
   it("pushes batches of the server's size, each settled with bulk reads and writes", async () => {
     const [phone] = await phoneAndLaptop();
-    const moments = Array.from({ length: 450 }, (_, i) =>
-      testMoment(`m${String(i).padStart(3, '0')}`, '2026-11-16T09:00:00.000Z', `Moment ${i}`),
+    const count = 2 * MAX_BATCH + 50;
+    const moments = Array.from({ length: count }, (_, i) =>
+      testMoment(`m${String(i).padStart(4, '0')}`, '2026-11-16T09:00:00.000Z', `Moment ${i}`),
     );
     await phone.db.moments.bulkPut(moments.map(storedMoment));
     await phone.store.startFreshSync(new Date().toISOString());
@@ -78,17 +79,16 @@ describe('uploading everything on sign-up', () => {
     const bulkPut = vi.spyOn(phone.db.syncBase, 'bulkPut');
 
     await phone.sync();
-    expect(MAX_BATCH).toBe(200);
-    expect(sizes).toEqual([200, 200, 50]);
+    expect(sizes).toEqual([MAX_BATCH, MAX_BATCH, 50]);
     // One bulk write of the answers per batch, not a read and a write per record.
     expect(get).not.toHaveBeenCalled();
     expect(put).not.toHaveBeenCalled();
     expect(
       bulkPut.mock.calls.filter(([rows]) => rows.length > 0).map(([rows]) => rows.length),
-    ).toEqual([200, 200, 50]);
+    ).toEqual([MAX_BATCH, MAX_BATCH, 50]);
     expect((await phone.store.syncState()).pending).toBe(0);
-    expect(await phone.db.syncBase.count()).toBe(450);
-    expect(await serverRecords(suite.app, phone.session.userId)).toHaveLength(450);
+    expect(await phone.db.syncBase.count()).toBe(count);
+    expect(await serverRecords(suite.app, phone.session.userId)).toHaveLength(count);
   });
 
   it("removes exactly the batch's outbox rows, and keeps rows queued after it was chosen", async () => {
