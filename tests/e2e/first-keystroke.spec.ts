@@ -1,23 +1,11 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { captureBox, expect, test, todaysMoments } from './fixtures';
+import { holdBack } from './hold-back';
 
 // The capture box is in the page's HTML (prerendered at build time), so it is visible, focused
 // and typeable before any script has run; the app then takes it over without losing a letter.
 // The service worker is blocked here so the page's requests can be held back on the way.
 test.use({ serviceWorkers: 'block' });
-
-/** Holds back responses for matching requests until `release` is called. */
-async function holdBack(page: Page, pattern: RegExp) {
-  let release = (): void => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held: string[] = [];
-  await page.route(pattern, async (route: Route) => {
-    held.push(route.request().url());
-    await released;
-    await route.continue();
-  });
-  return { release, held };
-}
 
 /** Moments in IndexedDB (deleted or not), read without the app's code. */
 async function storedMoments(page: Page): Promise<string[]> {

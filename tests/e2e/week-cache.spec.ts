@@ -1,21 +1,11 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { capture, expect, test } from './fixtures';
+import { holdBack } from './hold-back';
 
 // The service worker is blocked so the storage code's file can be held back on the way.
 test.use({ serviceWorkers: 'block' });
 
 const WEDNESDAY = new Date('2026-11-18T09:00:00Z');
-
-/** Holds back the file with Dexie and the schema until the returned function is called. */
-async function holdStorage(page: Page): Promise<() => void> {
-  let release = (): void => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/schema-[^/]+\.js$/, async (route: Route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 const weekMoments = (page: Page) => page.locator('.day').getByRole('listitem');
 
@@ -35,7 +25,8 @@ test('this week paints from its quick copy before storage has opened', async ({ 
   await page.goto('/week');
   await expect(weekMoments(page)).toHaveCount(1);
 
-  const release = await holdStorage(page);
+  // Dexie and the schema come in their own file: held back, storage cannot open.
+  const { release } = await holdBack(page, /\/assets\/schema-[^/]+\.js$/);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Week beginning 16 November');
   await expect(weekMoments(page)).toHaveCount(1);
