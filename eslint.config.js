@@ -5,6 +5,11 @@ import tseslint from 'typescript-eslint';
 
 const only = (message) => ({ message });
 const ZOD = 'Import z from src/validation/zod: it sets zod up for our CSP first.';
+const NOT_SYNC = {
+  group: ['**/sync/*'],
+  message:
+    'Storage and the domain modules do not depend on sync (shared text merging is src/text/).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -58,7 +63,38 @@ export default tseslint.config(
   },
   {
     files: ['src/storage/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', ...only(ZOD) }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', ...only(ZOD) }], patterns: [NOT_SYNC] },
+      ],
+    },
+  },
+  // Sync builds on storage and the domain modules, never the other way.
+  {
+    files: ['src/{capture,week,compose,commitments,threads,publish}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dexie', ...only('Only src/storage/ may import Dexie.') },
+            { name: 'zod', ...only(ZOD) },
+          ],
+          patterns: [NOT_SYNC],
+        },
+      ],
+    },
+  },
+  // src/text/ is pure text work any layer may use: it imports nothing of the app.
+  {
+    files: ['src/text/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: 'src/text/ imports nothing of the app.' }] },
+      ],
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -3,7 +3,7 @@ import { reportProblem, useAppState } from '../app/app-state';
 import { updateDraft } from '../storage/drafts';
 import type { Draft } from '../storage/records';
 import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text';
-import { mergeText, mergeValue } from '../sync/merge-text';
+import { mergeText, mergeValue } from '../text/merge-text';
 
 /** How long typing may go unsaved in IndexedDB (it is in localStorage at once). */
 export const SAVE_DELAY_MS = 300;

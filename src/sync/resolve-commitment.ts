@@ -1,7 +1,7 @@
 import { normaliseItem } from '../commitments/commitment-id';
 import type { Commitment } from '../storage/commitment-record';
 import type { Resolution } from '../storage/sync-store';
-import { mergeText, mergeValue } from './merge-text';
+import { mergeText, mergeValue } from '../text/merge-text';
 import { sameJson } from './same-json';
 
 /** What the writer can tell apart: everything but when each device saved or first made it. */

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type SettingClash, type SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
-import { mergeValue } from './merge-text';
+import { mergeValue } from '../text/merge-text';
 import { sameJson as same } from './same-json';
 
 type Names = Record<string, string>;

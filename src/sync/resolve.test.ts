@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { testDraft, testMoment } from '../compose/test-moments';
-import { mergeText } from './merge-text';
 import type { Moment } from '../storage/records';
 import { resolveDraft, resolveMoment as resolveAny } from './resolve';
 
@@ -69,26 +68,6 @@ describe('resolveMoment', () => {
   it('agrees at once when both sides are the same', () => {
     const r = resolveMoment(base, { ...base, text: 'Same' }, { ...base, text: 'Same' }, now);
     expect(r).toMatchObject({ copies: [], pushAgain: false });
-  });
-});
-
-describe('mergeText', () => {
-  const from = 'Intro\n\n## Monday\n\nMet Priya\n\n## Next week\n\n- Ship';
-  it('merges edits to different lines', () => {
-    const mine = from.replace('Intro', 'A better intro');
-    const theirs = from.replace('- Ship', '- Ship the form');
-    expect(mergeText(from, mine, theirs)).toBe(
-      'A better intro\n\n## Monday\n\nMet Priya\n\n## Next week\n\n- Ship the form',
-    );
-  });
-  it('reports a clash on the same line', () => {
-    expect(
-      mergeText(
-        from,
-        from.replace('Met Priya', 'Met Priya and Sam'),
-        from.replace('Met Priya', 'Met Priya, briefly'),
-      ),
-    ).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import type { Commitment } from '../storage/commitment-record';
 import type { Draft, DraftConflict, Moment, RemotePost } from '../storage/records';
 import type { SettingRecord } from '../storage/settings';
 import type { Resolution } from '../storage/sync-store';
-import { mergeText, mergeValue } from './merge-text';
+import { mergeText, mergeValue } from '../text/merge-text';
 import { resolveCommitment } from './resolve-commitment';
 import { resolveSetting } from './resolve-setting';
 import { sameJson } from './same-json';
