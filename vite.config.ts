@@ -27,7 +27,7 @@ function shellPage(): Plugin {
 export default defineConfig({
   plugins: [
     shellPage(),
-    // The capture screen is rendered into index.html at build time (src/main.tsx `prerender`).
+    // The capture screen is rendered into index.html at build time (src/main.ts `prerender`).
     preact({ prerender: { enabled: true, renderTarget: '#app' } }),
     VitePWA({
       strategies: 'injectManifest',

@@ -5,14 +5,15 @@ import { forgetUnsaved, keepUnsaved, readUnsaved } from '../storage/unsaved-text
 import { deviceTimeZone } from '../week/local-time';
 import './capture.css';
 import { startingText, typedBeforeScripts } from './early-text';
-import { FlagToggles, isSaveKey } from './FlagToggles';
+import { CAPTURE_UNSAVED_KEY, earlyFlags, takeEarlySave } from './early-input';
+import { FlagToggles, isSaveKey, type Flags } from './FlagToggles';
 import { createMoment, momentTextProblem } from './moment';
 import type { Moment } from '../storage/records';
 import { useAutoGrow } from './use-auto-grow';
 import { useKeyboardSeen } from './use-touch-hint';
 import { TargetHint } from '../threads/TargetHint';
 
-const UNSAVED_KEY = 'capture';
+const UNSAVED_KEY = CAPTURE_UNSAVED_KEY;
 const BOX_ID = 'capture-text';
 
 interface Saving {
@@ -62,7 +63,13 @@ export function CaptureForm({ shared, onSaved }: Props) {
     // the end; text that is just what was typed keeps its cursor where the writer left it.
     if (current.current !== early) el.setSelectionRange(el.value.length, el.value.length);
     el.focus();
+    // Flags set and a save asked for in the page before the app arrived (early-input.ts).
+    const flags = earlyFlags();
+    if (flags.nextWeek) setNextWeek(true);
+    if (flags.private) setPrivate(true);
+    if (takeEarlySave()) queueSave(flags);
     void afterFirstInput().then(loadSaving);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form takes over
   }, [early]);
 
   useEffect(() => {
@@ -81,21 +88,21 @@ export function CaptureForm({ shared, onSaved }: Props) {
   // Saves run one after another: an Enter pressed while storage is still opening waits for the
   // save before it, then saves whatever is left in the box (nothing, if that was the same text).
   const inFlight = useRef<Promise<void> | null>(null);
-  function queueSave(): void {
+  function queueSave(flags?: Flags): void {
     const run = (): Promise<void> =>
-      save().finally(() => {
+      save(flags).finally(() => {
         if (inFlight.current === next) inFlight.current = null;
       });
     const next: Promise<void> = inFlight.current ? inFlight.current.then(run) : run();
     inFlight.current = next;
   }
 
-  async function save(): Promise<void> {
+  async function save(flags: Flags = { nextWeek, private: isPrivate }): Promise<void> {
     const submitted = current.current;
     if (submitted.trim() === '') return;
     const refused = momentTextProblem(submitted);
     if (refused) return setProblem(refused);
-    const input = { text: submitted, nextWeek, private: isPrivate };
+    const input = { text: submitted, ...flags };
     try {
       // Once loaded, no await before the write: Enter goes straight to IndexedDB.
       const { addMoment, uuidv7 } = saving ?? (await loadSaving());
@@ -114,7 +121,9 @@ export function CaptureForm({ shared, onSaved }: Props) {
     if (typedSince === '') forgetUnsaved(UNSAVED_KEY);
     setNextWeek(false);
     setPrivate(false);
-    setAnnouncement(`Saved${isPrivate ? ' as private' : ''}${nextWeek ? ' for next week' : ''}.`);
+    setAnnouncement(
+      `Saved${flags.private ? ' as private' : ''}${flags.nextWeek ? ' for next week' : ''}.`,
+    );
     setSavedTick((n) => n + 1);
     box.current?.focus();
     onSaved();

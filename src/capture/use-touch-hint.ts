@@ -8,7 +8,10 @@ import { useEffect, useState } from 'preact/hooks';
  * is open.
  */
 export function useKeyboardSeen(): boolean {
-  const [keyboard, setKeyboard] = useState(false);
+  // Seen already if a key was pressed before the app took over the page (early-input.ts).
+  const [keyboard, setKeyboard] = useState(
+    () => typeof document !== 'undefined' && !!document.querySelector('[data-keyboard]'),
+  );
   useEffect(() => {
     if (keyboard) return;
     const key = (e: KeyboardEvent): void => {

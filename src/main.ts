@@ -1,0 +1,34 @@
+// The first script: nothing but what capture needs before the writer's first keystroke. The
+// capture form is already in the page (prerendered, below) and works as plain HTML; the app
+// itself loads at the first keystroke or tap, or when the page is idle (ADR 0016).
+import './app/app.css';
+import './capture/capture.css';
+import './capture/flags.css';
+import { afterFirstInput } from './app/boot-gate';
+import { holdEarlySaves } from './capture/early-input';
+import { isCapturePath } from './capture/paths';
+
+if (typeof window !== 'undefined') start();
+
+function start(): void {
+  const root = document.getElementById('app');
+  if (!root) return;
+  if (isCapturePath(location.pathname) && root.firstElementChild) {
+    holdEarlySaves(root);
+    void afterFirstInput()
+      .then(() => import('./app/boot'))
+      .then((m) => m.hydrateApp(root));
+    return;
+  }
+  void import('./app/boot').then((m) => m.renderApp(root));
+}
+
+/**
+ * Build time only (vite-prerender-plugin): the capture screen as HTML, so the page the service
+ * worker serves holds the box, its label, the flags and Save before any script has run. Only
+ * `/` is rendered; other screens get the empty shell (shell.html).
+ */
+export async function prerender(): Promise<{ html: string; links: Set<string> }> {
+  const { prerenderCapture } = await import('./app/prerender-capture');
+  return prerenderCapture();
+}
