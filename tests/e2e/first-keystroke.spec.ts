@@ -83,3 +83,26 @@ test('other screens open without the capture box', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: /^Week/ })).toBeVisible();
   await expect(captureBox(page)).toHaveCount(0);
 });
+
+test('Enter and a flag before the app has arrived save once it does, as private', async ({
+  page,
+}) => {
+  // The app itself loads at the first keystroke; held back, only the page's own form is there.
+  const app = await holdBack(page, /\/assets\/boot-[^/]+\.js$/);
+  await page.goto('/');
+  await expect(captureBox(page)).toBeFocused();
+  await page.keyboard.type('Saved the moment the app arrived');
+  await page.getByRole('checkbox', { name: 'Private' }).check();
+  await captureBox(page).press('Enter');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => app.held.length).toBe(1);
+  // Enter added no line, and Save did not send the page anywhere.
+  await expect(captureBox(page)).toHaveValue('Saved the moment the app arrived');
+  await expect(page).toHaveURL(/\/$/);
+
+  app.release();
+  await expect(captureBox(page)).toHaveValue('');
+  await expect(todaysMoments(page)).toHaveCount(1);
+  await expect(todaysMoments(page).first()).toContainText('Private');
+  expect(await storedMoments(page)).toEqual(['Saved the moment the app arrived']);
+});
