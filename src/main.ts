@@ -6,7 +6,9 @@ import './capture/capture.css';
 import './capture/flags.css';
 import { afterFirstInput } from './app/boot-gate';
 import { holdEarlySaves } from './capture/early-input';
+import { prefetchScreen } from './app/screens';
 import { isCapturePath } from './capture/paths';
+import { database } from './storage/db';
 
 if (typeof window !== 'undefined') start();
 
@@ -20,6 +22,9 @@ function start(): void {
       .then((m) => m.hydrateApp(root));
     return;
   }
+  // Another screen: its own code and the database start loading with the app, not after it.
+  prefetchScreen(location.pathname);
+  void database();
   void import('./app/boot').then((m) => m.renderApp(root));
 }
 

@@ -7,13 +7,14 @@ import { Header } from './Header';
 import { NotFound } from './NotFound';
 import { afterFirstInput } from './boot-gate';
 import { announceScreen } from './route-focus';
+import { screens } from './screens';
 import { ToastArea } from './ToastArea';
 
-const WeekScreen = lazy(() => import('../week/WeekScreen').then((m) => m.WeekScreen));
-const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
-const ComposeScreen = lazy(() => import('./WriteScreen').then((m) => m.WriteScreen));
-const ArchiveScreen = lazy(() => import('../compose/ArchiveScreen').then((m) => m.ArchiveScreen));
-const BlogSignedIn = lazy(() => import('../publish/BlogSignedIn').then((m) => m.BlogSignedIn));
+const WeekScreen = lazy(screens.week);
+const SettingsScreen = lazy(screens.settings);
+const ComposeScreen = lazy(screens.write);
+const ArchiveScreen = lazy(screens.archive);
+const BlogSignedIn = lazy(screens.blogSignedIn);
 
 /** The app shell: header, banners, the current screen and the toast area. */
 export function App() {
