@@ -64,6 +64,13 @@ export function syncService(state: AppState): Promise<SyncService> {
       (touched) => void showSyncedSettings(state, touched),
     );
     state.syncService.value = service;
+    // Each captured moment goes to the writer's other devices at once.
+    let saved = state.savedCount.peek();
+    effect(() => {
+      if (state.savedCount.value === saved) return;
+      saved = state.savedCount.value;
+      service.pushSoon();
+    });
     return service;
   });
   return loading;

@@ -6,7 +6,10 @@ import { LIVE_EVENTS_PATH } from './live-protocol';
 import { liveStream } from './live-stream';
 import { httpRemote } from './remote';
 
+// Typing in a draft is gathered into one push two seconds after the last change; a captured
+// moment goes sooner, so it is on the writer's other devices within a second.
 const AFTER_WRITE_MS = 2000;
+const AFTER_CAPTURE_MS = 250;
 // Other devices' changes arrive on the live stream (ADR 0013). While it is down, look for them
 // this often while visible; while it is up, now and then in case it died without a word.
 const FALLBACK_MS = 60_000;
@@ -22,6 +25,8 @@ export interface SyncService {
   /** Call after signing in: uploads everything this device has, then syncs. */
   signedIn: (account: Account) => Promise<void>;
   signedOut: () => Promise<void>;
+  /** Call after a moment is captured: pushes it soon, not after the usual pause for typing. */
+  pushSoon: () => void;
 }
 
 /**
@@ -50,9 +55,23 @@ export function startSyncService(
     onStatus(status);
   };
 
-  const schedule = (ms: number): void => {
+  // A round asked for soon (a capture) is not put off by the pause that gathers typing.
+  let soonDue: number | null = null;
+  const cancel = (): void => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void syncNow(), ms);
+    timer = null;
+    soonDue = null;
+  };
+  const schedule = (ms: number, soon = false): void => {
+    const due = Date.now() + ms;
+    if (timer && soonDue !== null && soonDue <= due) return;
+    if (timer) clearTimeout(timer);
+    soonDue = soon ? due : null;
+    timer = setTimeout(() => {
+      timer = null;
+      soonDue = null;
+      void syncNow();
+    }, ms);
   };
 
   // One tab per device holds the stream; the others see its pulls through IndexedDB.
@@ -152,7 +171,7 @@ export function startSyncService(
     if (document.visibilityState === 'visible') {
       if (!live.up) live.reconnect();
       void syncNow();
-    } else if (timer) clearTimeout(timer);
+    } else cancel();
   });
   void store
     .queueUnsyncedSettings(new Date().toISOString())
@@ -165,6 +184,9 @@ export function startSyncService(
 
   return {
     syncNow,
+    pushSoon() {
+      if (account) schedule(AFTER_CAPTURE_MS, true);
+    },
     async signedIn(next) {
       status = { ...status, lastSyncedAt: null };
       await store.startFreshSync(new Date().toISOString());
@@ -177,7 +199,7 @@ export function startSyncService(
       await store.setAccount(null);
       account = null;
       live.stop();
-      if (timer) clearTimeout(timer);
+      cancel();
       show({ state: 'local-only', message: null });
     },
   };
