@@ -52,7 +52,13 @@ async function openOnce(context, url, dist) {
   );
   await page.close();
   const jsGzip = scripts.reduce((sum, path) => sum + gzipOf(dist, path), 0);
-  return { focused: marks.focused, input: marks.input, scripts: scripts.length, jsGzip, paths: scripts };
+  return {
+    focused: marks.focused,
+    input: marks.input,
+    scripts: scripts.length,
+    jsGzip,
+    paths: scripts,
+  };
 }
 
 /**

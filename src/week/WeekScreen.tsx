@@ -28,7 +28,10 @@ export function WeekScreen() {
   const live = useLive(() => momentsBetween(week.start, week.end), [week.start, week.end]);
   // This week paints at once from a small copy kept at its last showing (week-cache.ts).
   const isThisWeek = week.start === thisWeek.start;
-  const cached = useMemo(() => (isThisWeek ? cachedWeek(week.start) : undefined), [isThisWeek, week.start]);
+  const cached = useMemo(
+    () => (isThisWeek ? cachedWeek(week.start) : undefined),
+    [isThisWeek, week.start],
+  );
   useEffect(() => {
     if (live && isThisWeek) keepWeek(week.start, live);
   }, [live, isThisWeek, week.start]);
