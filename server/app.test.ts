@@ -12,7 +12,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'weeknotes-server-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Weeknotes</title>');
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Weeknotes</title><form>');
+  writeFileSync(join(dist, 'shell.html'), '<!doctype html><title>Weeknotes</title><div>');
   writeFileSync(join(dist, 'sw.js'), 'self.x = 1;');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
   writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
@@ -46,16 +47,19 @@ describe('server', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it.each(['/week', '/week/2026-11-16', '/settings', '/share?text=hello'])(
-    'falls back to the app shell for the app route %s',
-    async (url) => {
-      const res = await app.inject(url);
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toMatch(/text\/html/);
-      expect(res.body).toContain('<title>Weeknotes</title>');
-      expect(res.headers['cache-control']).toBe('no-cache');
-    },
-  );
+  it.each([
+    ['/week', 'shell'],
+    ['/week/2026-11-16', 'shell'],
+    ['/settings', 'shell'],
+    ['/share?text=hello', 'capture page'],
+  ])('falls back to the app page for the app route %s: the %s', async (url, page) => {
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    // Capture's page holds its form; every other screen gets the empty shell.
+    expect(res.body).toContain(page === 'shell' ? '<div>' : '<form>');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
 
   it.each(['/assets/missing-123.js', '/api/nothing', '/icon.png'])(
     'gives a JSON 404 for %s',

@@ -41,6 +41,7 @@ describe('compressed answers', () => {
     const dist = join(dir, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), page);
+    writeFileSync(join(dist, 'shell.html'), page);
     writeFileSync(join(dist, 'assets', 'index-AbC123.js'), script);
     writeFileSync(join(dist, 'assets', 'tiny-AbC123.js'), 'export {};\n');
     (compressDist as (dist: string) => unknown)(dist);
