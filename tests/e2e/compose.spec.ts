@@ -129,6 +129,8 @@ test('moments captured after compiling go before the Next week paragraph, or int
     .getByRole('button', { name: /^Insert moment/ })
     .first()
     .click();
+  // The inserted moment's offer goes once the draft is saved; then the other is the only one.
+  await expect(offers.getByRole('button', { name: /^Insert moment/ })).toHaveCount(1);
   await offers.getByRole('button', { name: /^Insert moment/ }).click();
   await expect(body(page)).toHaveValue(
     /Monday thing\n\nThursday retro\n\nNext week plan the away day\. Book the venue\.\n$/,
