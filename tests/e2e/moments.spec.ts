@@ -109,7 +109,9 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe: capture with both chips on, flagged moments, a link and the menu open (${scheme})`, async ({
     page,
   }) => {
-    await page.emulateMedia({ colorScheme: scheme });
+    // Reduced motion: the "Saved ✓" tick then shows or hides at once, and axe never reads it
+    // half faded.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.getByRole('checkbox', { name: 'Private' }).check();
     await capture(page, 'Private note about @Sam');
     await page.getByRole('checkbox', { name: 'Next week' }).check();
