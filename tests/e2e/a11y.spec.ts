@@ -23,6 +23,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('axe finds no violations while editing and with the undo toast', async ({ page }) => {
+  // Reduced motion: the "Saved ✓" tick shows or hides at once, never read half faded.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await capture(page, 'One');
   await capture(page, 'Two');
