@@ -62,9 +62,8 @@ export function CaptureForm({ shared, onSaved }: Props) {
     // Text added to what was typed early (kept from last time, or shared) moves the cursor to
     // the end; text that is just what was typed keeps its cursor where the writer left it.
     if (current.current !== early) el.setSelectionRange(el.value.length, el.value.length);
-    // Taking over the page must not pull focus from a flag or button the writer moved to.
-    const active = document.activeElement;
-    if (!active || active === document.body || active === el) el.focus();
+    // Taking over the page must not pull focus from a flag or Save the writer has moved to.
+    if (!el.form?.contains(document.activeElement) || document.activeElement === el) el.focus();
     // Flags set and a save asked for in the page before the app arrived (early-input.ts).
     const flags = earlyFlags();
     if (flags.nextWeek) setNextWeek(true);
