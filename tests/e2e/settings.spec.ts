@@ -246,6 +246,10 @@ test('draft settings: theme headings, a word target and the names tags read as',
   await expect(theme).toHaveValue('Blue Badge');
   await theme.fill('Blue Badge parking');
   await theme.press('Tab');
+  // The name is saved on change; a full navigation started before the write lands would abort it.
+  await expect
+    .poll(() => savedSetting(page, 'tagNames'))
+    .toEqual({ bluebadge: 'Blue Badge parking' });
 
   await page.goto('/settings');
   await page.getByRole('checkbox', { name: 'Put a heading over each theme' }).check();
