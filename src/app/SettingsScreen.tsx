@@ -7,6 +7,7 @@ import { reportProblem, useAppState } from './app-state';
 import { saveSettings } from './save-settings';
 import { BlogSettings } from '../publish/BlogSettings';
 import { BackupSettings } from './BackupSettings';
+import { EncryptionSettings } from './EncryptionSettings';
 import { InstallButton } from './InstallButton';
 import { countOf } from './plural';
 import { DraftSettings } from './DraftSettings';
@@ -91,6 +92,7 @@ export function SettingsScreen() {
       <BlogSettings />
       <ReminderSettings />
       <SyncSettings />
+      <EncryptionSettings />
       <BackupSettings />
       <section class="settings-card" aria-labelledby="storage-settings">
         <h2 id="storage-settings">On this device</h2>

@@ -1,9 +1,34 @@
 import { useState } from 'preact/hooks';
 import { guessDeviceName, signIn, signInWithCode, signUp, type Me } from '../sync/account';
+import { addPasskeyWayIn, keysAtSignIn, keysAtSignUp } from '../sync/key-setup';
 import { useAppState } from './app-state';
 
+/** What signing in gave: who, and for a new account what to show once. */
+export interface SignedIn {
+  me: Me;
+  codes?: string[];
+  /** The recovery key made with a new account (null if making the keys failed: made later). */
+  recoveryKey?: string | null;
+}
+
 interface Props {
-  onSignedIn: (me: Me, recoveryCodes?: string[]) => void;
+  onSignedIn: (signed: SignedIn) => void;
+}
+
+async function createAccount(name: string): Promise<SignedIn> {
+  const { me, recoveryCodes, prf } = await signUp(name);
+  // The account exists now: if its keys cannot be made here, the first sync makes them and
+  // Settings asks for a recovery key.
+  const recoveryKey = await keysAtSignUp(me.deviceId, prf).catch(() => null);
+  return { me, codes: recoveryCodes, recoveryKey };
+}
+
+async function signInWithPasskey(name: string): Promise<SignedIn> {
+  const { me, prf } = await signIn(name);
+  // Without a PRF passkey the device stays locked until the recovery key unlocks it.
+  const state = await keysAtSignIn(me.deviceId, prf).catch(() => null);
+  if (state?.state === 'open' && prf) await addPasskeyWayIn(prf).catch(() => undefined);
+  return { me };
 }
 
 /** Sign up or in with a passkey, or join with a code from another device or a recovery code. */
@@ -15,12 +40,11 @@ export function SignInPanel({ onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  async function attempt(work: () => Promise<{ me: Me; codes?: string[] }>): Promise<void> {
+  async function attempt(work: () => Promise<SignedIn>): Promise<void> {
     setBusy(true);
     setProblem(null);
     try {
-      const { me, codes } = await work();
-      onSignedIn(me, codes);
+      onSignedIn(await work());
     } catch (err) {
       const e = err as Error;
       setProblem(
@@ -64,12 +88,7 @@ export function SignInPanel({ onSignedIn }: Props) {
         <button
           type="button"
           disabled={busy}
-          onClick={() =>
-            void attempt(async () => {
-              const { me, recoveryCodes } = await signUp(name);
-              return { me, codes: recoveryCodes };
-            })
-          }
+          onClick={() => void attempt(() => createAccount(name))}
         >
           Create an account with a passkey
         </button>
@@ -77,7 +96,7 @@ export function SignInPanel({ onSignedIn }: Props) {
           type="button"
           class="secondary"
           disabled={busy}
-          onClick={() => void attempt(async () => ({ me: await signIn(name) }))}
+          onClick={() => void attempt(() => signInWithPasskey(name))}
         >
           Sign in with a passkey
         </button>

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { syncStore, type Account } from '../storage/sync-store';
-import { signOut, type Me } from '../sync/account';
+import { signOut } from '../sync/account';
 import { reportProblem, useAppState } from './app-state';
 import { DevicesPanel } from './DevicesPanel';
 import { RecoveryCodes } from './RecoveryCodes';
-import { SignInPanel } from './SignInPanel';
+import { SignInPanel, type SignedIn } from './SignInPanel';
 import { syncService } from './start';
 
 /** Sync: the account this device uses, recovery codes once, devices, and signing out. */
 export function SyncSettings() {
   const state = useAppState();
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
-  const [codes, setCodes] = useState<string[] | null>(null);
+  const [shown, setShown] = useState<{ codes: string[]; recoveryKey: string | null } | null>(null);
   const signedOut = state.sync.value.state === 'signed-out';
 
   useEffect(() => {
@@ -23,9 +23,9 @@ export function SyncSettings() {
       );
   }, [state]);
 
-  async function signedIn(me: Me, recoveryCodes?: string[]): Promise<void> {
+  async function signedIn({ me, codes, recoveryKey }: SignedIn): Promise<void> {
     const next = { userId: me.userId, deviceId: me.deviceId, deviceName: me.deviceName };
-    if (recoveryCodes) setCodes(recoveryCodes);
+    if (codes) setShown({ codes, recoveryKey: recoveryKey ?? null });
     setAccount(next);
     await (await syncService(state)).signedIn(next);
   }
@@ -40,7 +40,7 @@ export function SyncSettings() {
     <section class="settings-card" aria-labelledby="sync-settings" id="sync">
       <h2 id="sync-settings">Sync</h2>
       {account === undefined ? null : !account || signedOut ? (
-        <SignInPanel onSignedIn={(me, c) => void signedIn(me, c)} />
+        <SignInPanel onSignedIn={(signed) => void signedIn(signed)} />
       ) : (
         <>
           <p>
@@ -53,7 +53,13 @@ export function SyncSettings() {
               Sync now
             </button>
           </p>
-          {codes && <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />}
+          {shown && (
+            <RecoveryCodes
+              codes={shown.codes}
+              recoveryKey={shown.recoveryKey}
+              onDone={() => setShown(null)}
+            />
+          )}
           <DevicesPanel />
           <p>
             <button type="button" class="secondary" onClick={() => void leave()}>

@@ -28,7 +28,9 @@ export function SyncStatusLine() {
         ? `Sync problem: ${message ?? 'unknown'}`
         : sync === 'signed-out'
           ? 'Signed out, sync stopped'
-          : '';
+          : sync === 'locked'
+            ? 'Locked, sync stopped'
+            : '';
   const waiting = pending > 0 ? `${pending} ${pending === 1 ? 'change' : 'changes'} waiting` : '';
   const last = lastSyncedAt ? `last synced ${when(lastSyncedAt)}` : 'not synced yet';
   const parts: string[] = [];
@@ -40,6 +42,7 @@ export function SyncStatusLine() {
   if (sync === 'error')
     parts.push(`Sync problem: ${message ?? 'unknown'}${waiting ? `; ${waiting}` : ''}`);
   if (sync === 'signed-out') parts.push(`Signed out, sync stopped${waiting ? `; ${waiting}` : ''}`);
+  if (sync === 'locked') parts.push(`Locked, sync stopped${waiting ? `; ${waiting}` : ''}`);
 
   return (
     <p class={`sync-status sync-${sync}`} data-state={actual}>
@@ -47,6 +50,12 @@ export function SyncStatusLine() {
         {alert}
       </span>
       {parts.join(' ')}
+      {sync === 'locked' && (
+        <>
+          {' · '}
+          <a href="/settings#encryption">Unlock this device</a>
+        </>
+      )}
       {(sync === 'local-only' || sync === 'signed-out') && (
         <>
           {' · '}

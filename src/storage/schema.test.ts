@@ -27,7 +27,7 @@ describe('schema upgrades', () => {
     setDatabase(db);
     expect((await momentsBetween('2026-11-16', '2026-11-23')).map((x) => x.id)).toEqual(['kept']);
     expect((await searchMoments('upgrade')).map((x) => x.id)).toEqual(['kept']);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     await db.delete();
   });
 });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Commitment } from './commitment-record';
+import type { KeyringRow } from './keyring-store';
 import type { Draft, Moment, OutboxEntry } from './records';
 import type { Destination, DeviceKey, PublishJob, SealedSecret } from './publish-records';
 
@@ -76,6 +77,8 @@ export class WeeknotesDb extends Dexie {
   publishJobs!: EntityTable<PublishJob, 'draftId'>;
   /** What the writer said they would do, open until done or dropped (synced). */
   commitments!: EntityTable<Commitment, 'id'>;
+  /** End-to-end encryption: the account's data keys and this device's box (never synced). */
+  keyring!: EntityTable<KeyringRow, 'id'>;
 
   constructor(name = 'weeknotes') {
     super(name);
@@ -108,6 +111,9 @@ export class WeeknotesDb extends Dexie {
     });
     this.version(7).stores({
       commitments: 'id, state, weekStart',
+    });
+    this.version(8).stores({
+      keyring: 'id',
     });
   }
 }

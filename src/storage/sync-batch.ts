@@ -60,7 +60,8 @@ async function fromWalk(
     for (const m of rows) {
       read.push(m.id);
       const known = m.syncVersion !== undefined || based.has(m.id) || queued.has(m.id);
-      if (!known && !taken.has(m.id) && !skip.has(m.id)) moments.push(m);
+      const goes = walk.all ? !queued.has(m.id) : !known;
+      if (goes && !taken.has(m.id) && !skip.has(m.id)) moments.push(m);
     }
     if (rows.length < want) return { moments, read, ended: true };
     after = ids[ids.length - 1] ?? after;
@@ -127,7 +128,13 @@ export async function takeBatch(
     const setting = settingRecord(row);
     if (setting) records.set(setting.id, setting);
   }
-  for (const b of await d.syncBase.where('id').anyOf(ids).toArray()) bases.set(b.id, b.version);
+  // A walked moment may have a base too, when the walk re-seals what the server holds.
+  const walkedIds = walk?.all ? (walked?.moments ?? []).map((m) => m.id) : [];
+  for (const b of await d.syncBase
+    .where('id')
+    .anyOf([...ids, ...walkedIds])
+    .toArray())
+    bases.set(b.id, b.version);
 
   // The outbox's records first, then the walk's, as far as the batch's size allows.
   const order: [string, Kind][] = [

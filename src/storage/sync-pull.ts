@@ -39,6 +39,7 @@ export async function storePage(
   const fresh = changes.flatMap((c) => {
     if (pending.has(c.id) || (bases.get(c.id) ?? 0) >= c.version) return [];
     try {
+      if (c.problem !== undefined) throw new Error(c.problem);
       return [{ ...c, record: decode(c.kind, c.payload) }];
     } catch (err) {
       unreadable.push({ id: c.id, kind: c.kind, reason: reasonOf(err), direction: 'pull' });

@@ -111,6 +111,7 @@ export async function settleAnswers(
     let theirs: AnyRecord;
     let resolution: Resolution;
     try {
+      if (record.problem !== undefined) throw new Error(record.problem);
       theirs = decode(record.kind, record.payload);
       resolution = resolve(record.kind, base, mine.get(record.id), theirs);
     } catch (err) {

@@ -20,13 +20,14 @@ export interface SettingsTouched {
 
 /**
  * A record sync could not settle or read, and why. One this device pushed stays queued; one
- * pulled is left on the server, for the device that wrote it to correct.
+ * pulled is left on the server, for the device that wrote it to correct; one `held` (sealed with
+ * a key this device has not been given yet) is pulled again.
  */
 export interface Unsettled {
   id: string;
   kind: Kind;
   reason: string;
-  direction: 'push' | 'pull';
+  direction: 'push' | 'pull' | 'held';
 }
 
 /** The account this device syncs with. */
@@ -45,6 +46,8 @@ export interface IncomingRecord {
   updatedAt: string;
   deleted: boolean;
   payload: string;
+  /** Why the payload could not be opened (end-to-end encryption): stored as unreadable. */
+  problem?: string;
 }
 
 /** What the server said about one mutation. */
@@ -109,7 +112,11 @@ export function syncStore(db?: WeeknotesDb) {
     return read((d) =>
       d.transaction('r', [d.syncMeta, d.outbox], async () => {
         const walk = await readUpload(d);
-        const upload = walk && { done: walk.done, total: walk.total };
+        const upload = walk && {
+          done: walk.done,
+          total: walk.total,
+          ...(walk.all ? { all: true } : {}),
+        };
         const queued = await d.outbox.count();
         return {
           cursor: await meta(d, 'cursor', 0),
@@ -192,6 +199,35 @@ export function syncStore(db?: WeeknotesDb) {
   }
 
   /**
+   * Queues every record on the device to be pushed again at the version the server has, so
+   * each is sealed under the account's first data key (ADR 0015): the moments by a walk, the
+   * rest through the outbox. What the server was last seen to hold is kept.
+   */
+  function startReseal(at: string): Promise<void> {
+    return write((d) =>
+      d.transaction(
+        'rw',
+        [d.moments, d.drafts, d.settings, d.commitments, d.outbox, d.syncMeta],
+        async () => {
+          const held = new Set((await d.outbox.toArray()).map((row) => row.recordId));
+          const drafts = await d.drafts.toCollection().primaryKeys();
+          const commitments = await d.commitments.toCollection().primaryKeys();
+          const queued = [
+            ...drafts.filter((id) => !held.has(id)).map((id) => outboxRow('draft', id, at)),
+            ...commitments
+              .filter((id) => !held.has(id))
+              .map((id) => outboxRow('commitment', id, at)),
+            ...(await allSettingsQueued(d, at)).filter((row) => !held.has(row.recordId)),
+          ];
+          await d.outbox.bulkAdd(queued);
+          const total = (await d.moments.count()) + queued.length;
+          await writeUpload(d, { after: null, ended: false, total, done: 0, all: true });
+        },
+      ),
+    );
+  }
+
+  /**
    * The next batch to push (takeBatch): the oldest in flight not in `claimed` (the engine is
    * sending those), resent exactly, else a new one from the outbox and the sign-up upload,
    * passing over the records in `skip`. Null when nothing waits.
@@ -267,6 +303,7 @@ export function syncStore(db?: WeeknotesDb) {
     setAccount,
     setLastSynced,
     startFreshSync,
+    startReseal,
     claimBatch,
     nextBatch,
     settleBatch,

@@ -15,12 +15,19 @@ export interface UploadWalk {
   /** How many records the upload started with, and how many are settled: shown as progress. */
   total: number;
   done: number;
+  /**
+   * Every moment goes, those the server already has included, each at the version this device
+   * last saw: re-sealing an account's records under its first data key (ADR 0015).
+   */
+  all?: boolean;
 }
 
 /** Where the upload stands, as the writer is shown it. */
 export interface UploadProgress {
   done: number;
   total: number;
+  /** Re-sealing what the server has rather than uploading what it has not. */
+  all?: boolean;
 }
 
 export const UPLOAD_KEY = 'upload';

@@ -4,8 +4,10 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
+import { clearKeyring } from '../storage/keyring-store';
 import { z } from '../validation/zod';
 import { requestJson } from './remote';
+import { askPrf, evaluatePrf, takePrf, type PrfResult } from './prf';
 
 const deviceIdOnly = z.object({ deviceId: z.string() });
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
@@ -51,8 +53,14 @@ export function guessDeviceName(): string {
 
 const me = (): Promise<Me> => requestJson('/api/me', meAnswer);
 
-/** Creates an account with a passkey on this device; returns the recovery codes to show once. */
-export async function signUp(deviceName: string): Promise<{ me: Me; recoveryCodes: string[] }> {
+/**
+ * Creates an account with a passkey on this device; returns the recovery codes to show once and,
+ * when the passkey has the PRF extension, its output (which unlocks the data key, ADR 0015).
+ */
+export async function signUp(
+  deviceName: string,
+): Promise<{ me: Me; recoveryCodes: string[]; prf: PrfResult | null }> {
+  await clearKeyring();
   const { challengeId, options } = await requestJson(
     '/api/auth/register/options',
     registrationOptions,
@@ -61,16 +69,20 @@ export async function signUp(deviceName: string): Promise<{ me: Me; recoveryCode
       body: {},
     },
   );
-  const response = await startRegistration({ optionsJSON: options });
+  const response = await startRegistration({ optionsJSON: askPrf(options) });
+  let prf = takePrf(response);
   const answer = await requestJson('/api/auth/register/verify', signUpAnswer, {
     method: 'POST',
     body: { challengeId, response, deviceName },
   });
-  return { me: await me(), recoveryCodes: answer.recoveryCodes };
+  // Some authenticators give PRF results only when signing in: one more touch, checked here.
+  if (!prf.result && prf.enabled) prf = { ...prf, result: await evaluatePrf([response.id]) };
+  return { me: await me(), recoveryCodes: answer.recoveryCodes, prf: prf.result };
 }
 
-/** Signs in with a passkey the writer already has. */
-export async function signIn(deviceName: string): Promise<Me> {
+/** Signs in with a passkey the writer already has; with PRF, its output unlocks the data key. */
+export async function signIn(deviceName: string): Promise<{ me: Me; prf: PrfResult | null }> {
+  await clearKeyring();
   const { challengeId, options } = await requestJson(
     '/api/auth/login/options',
     authenticationOptions,
@@ -79,12 +91,13 @@ export async function signIn(deviceName: string): Promise<Me> {
       body: {},
     },
   );
-  const response = await startAuthentication({ optionsJSON: options });
+  const response = await startAuthentication({ optionsJSON: askPrf(options) });
+  const prf = takePrf(response);
   await requestJson('/api/auth/login/verify', deviceIdOnly, {
     method: 'POST',
     body: { challengeId, response, deviceName },
   });
-  return me();
+  return { me: await me(), prf: prf.result };
 }
 
 /** Signs in with a code: a link code from a signed-in device, or a recovery code. */
@@ -93,6 +106,7 @@ export async function signInWithCode(
   code: string,
   deviceName: string,
 ): Promise<Me> {
+  await clearKeyring();
   await requestJson(`/api/auth/${kind}`, deviceIdOnly, {
     method: 'POST',
     body: { code, deviceName },

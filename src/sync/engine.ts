@@ -6,7 +6,7 @@ import { resolveConflict } from './resolve';
 
 /** What the writer is shown about sync. */
 export interface SyncStatus {
-  state: 'local-only' | 'synced' | 'syncing' | 'offline' | 'error' | 'signed-out';
+  state: 'local-only' | 'synced' | 'syncing' | 'offline' | 'error' | 'signed-out' | 'locked';
   /** Changes on this device not yet acknowledged by the server. */
   pending: number;
   lastSyncedAt: string | null;
@@ -87,6 +87,7 @@ export async function syncRound(
       pulled += page.changes.filter((c) => c.kind === 'moment').length;
       changed = true;
     }
+    if (page.heldBack) unsettled.push({ ...page.heldBack, direction: 'held' });
     if (!next) break;
     since = page.cursor;
     page = await next;
@@ -121,6 +122,8 @@ export function unsettledMessage(unsettled: Unsettled[]): string {
   const kept =
     first.direction === 'push'
       ? 'It is kept on this device and tried again.'
-      : 'It was left on the server, for the device that wrote it to correct.';
+      : first.direction === 'held'
+        ? 'It is fetched again once this device has the key.'
+        : 'It was left on the server, for the device that wrote it to correct.';
   return `${count} could not be synced (${first.kind} ${first.id}: ${first.reason}). ${kept}`;
 }

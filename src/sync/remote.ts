@@ -5,6 +5,7 @@ import {
   type Mutation,
   type PullResponse,
   type PushResult,
+  type SyncRecord,
 } from './protocol';
 
 /** Why a sync request failed: no network, not signed in, or the server said no. */
@@ -12,16 +13,27 @@ export class SyncError extends Error {
   constructor(
     readonly kind: 'offline' | 'signed-out' | 'refused' | 'server',
     message: string,
+    /** The HTTP status, when the server answered. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'SyncError';
   }
 }
 
+/** A record as the engine receives it: opened, or `problem` saying why it could not be. */
+export type ReceivedRecord = SyncRecord & { problem?: string };
+
+/** A pull page as the engine receives it; `heldBack` when it stopped before a record it cannot open yet. */
+export interface ReceivedPage extends Omit<PullResponse, 'changes'> {
+  changes: ReceivedRecord[];
+  heldBack?: { id: string; kind: SyncRecord['kind']; reason: string };
+}
+
 /** The server, as the sync engine sees it. */
 export interface Remote {
-  push(mutations: Mutation[]): Promise<PushResult[]>;
-  pull(since: number, limit: number): Promise<PullResponse>;
+  push(mutations: Mutation[]): Promise<(PushResult & { record: ReceivedRecord })[]>;
+  pull(since: number, limit: number): Promise<ReceivedPage>;
 }
 
 /** Makes a JSON request to our own server, turning every failure into a SyncError. */
@@ -45,8 +57,8 @@ export async function requestJson<T>(
   if (!response.ok) {
     const message = (data as { error?: unknown } | null)?.error;
     const text = typeof message === 'string' ? message : `The server answered ${response.status}.`;
-    if (response.status === 401) throw new SyncError('signed-out', text);
-    throw new SyncError(response.status >= 500 ? 'server' : 'refused', text);
+    if (response.status === 401) throw new SyncError('signed-out', text, 401);
+    throw new SyncError(response.status >= 500 ? 'server' : 'refused', text, response.status);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success)

@@ -1,7 +1,10 @@
 import { observe } from '../storage/live';
 import { indexInBackground } from '../storage/search-index';
 import { syncStore, type Account, type SettingsTouched } from '../storage/sync-store';
-import { failureStatus, retryDelay, syncRound, unsettledMessage, type SyncStatus } from './engine';
+import { clearKeyring } from '../storage/keyring-store';
+import { failureStatus, retryDelay, unsettledMessage, type SyncStatus } from './engine';
+import { keyedRound } from './keyed-round';
+import { httpKeysApi } from './keyring';
 import { LIVE_EVENTS_PATH } from './live-protocol';
 import { liveStream } from './live-stream';
 import { httpRemote } from './remote';
@@ -14,6 +17,8 @@ const AFTER_CAPTURE_MS = 250;
 // this often while visible; while it is up, now and then in case it died without a word.
 const FALLBACK_MS = 60_000;
 const SAFETY_MS = 300_000;
+
+const LOCKED = 'Unlock with your passkey or recovery key to sync this device.';
 
 /** The later of two ISO times (null when neither is known). */
 const later = (a: string | null, b: string | null): string | null =>
@@ -89,10 +94,16 @@ export function startSyncService(
     if (!navigator.onLine) return show({ state: 'offline' });
     show({ state: 'syncing', message: null });
     try {
-      const work = () => syncRound(store, httpRemote, () => new Date());
+      const signedIn = account;
+      const work = () => keyedRound(store, httpRemote, httpKeysApi, signedIn, () => new Date());
       const result = navigator.locks
         ? await navigator.locks.request('weeknotes-sync', work)
         : await work();
+      if (result === 'locked') {
+        // Nothing goes or comes until the writer unlocks this device (EncryptionSettings).
+        live.stop();
+        return show({ state: 'locked', message: LOCKED });
+      }
       if (result.settings.length > 0 || result.clashes > 0) onSettings(result);
       // Pulled moments are stored first and indexed for search after, without holding sync up.
       // If indexing fails they stay searchable (search reads them directly) and it tries again.
@@ -197,6 +208,7 @@ export function startSyncService(
     },
     async signedOut() {
       await store.setAccount(null);
+      await clearKeyring();
       account = null;
       live.stop();
       cancel();
