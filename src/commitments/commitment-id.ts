@@ -22,3 +22,15 @@ export function commitmentId(weekStart: string, text: string): string {
   const digest = hash53(normaliseItem(text)).toString(36).padStart(11, '0');
   return `commitment-${weekStart}-${digest}`;
 }
+
+/**
+ * The id of the commitment an item makes in a week on an account with end-to-end encryption:
+ * the digest is keyed (crypto/id-key.ts), so the server cannot test guesses at the item's words.
+ */
+export function keyedCommitmentId(weekStart: string, digest: string): string {
+  return `commitment-${weekStart}-k${digest}`;
+}
+
+/** What a keyed commitment id's digest is made from. */
+export const commitmentIdText = (weekStart: string, text: string): string =>
+  `${weekStart}\n${normaliseItem(text)}`;

@@ -121,6 +121,11 @@ describe('newCommitments', () => {
       [{ ...boiler, id: 'commitment-2026-11-02-x', weekStart: '2026-11-02', state: 'done' }],
       ['Fix the boiler', 'Hire a designer'],
     ],
+    [
+      'kept under an id made before the account had keys, and done',
+      [{ ...boiler, id: 'commitment-2026-11-09-unkeyed', state: 'done' }],
+      ['Hire a designer'],
+    ],
   ])('%s', (_case, existing, expected) => {
     expect(newCommitments(derived, existing).map((c) => c.text)).toEqual(expected);
   });

@@ -68,6 +68,8 @@ export function deriveCommitments(source: WeekSource, now: string): Commitment[]
  */
 export function newCommitments(derived: Commitment[], existing: Commitment[]): Commitment[] {
   const ids = new Set(existing.map((c) => c.id));
+  // An item kept before under another id (made before the account had keys) is not made again.
+  const made = new Set(existing.map((c) => `${c.weekStart}\n${normaliseItem(c.text)}`));
   const open = new Set(
     existing
       .filter((c) => c.state === 'open' && c.deletedAt === null)
@@ -76,7 +78,7 @@ export function newCommitments(derived: Commitment[], existing: Commitment[]): C
   const out: Commitment[] = [];
   for (const c of derived) {
     const key = normaliseItem(c.text);
-    if (ids.has(c.id) || open.has(key)) continue;
+    if (ids.has(c.id) || open.has(key) || made.has(`${c.weekStart}\n${key}`)) continue;
     ids.add(c.id);
     open.add(key);
     out.push(c);

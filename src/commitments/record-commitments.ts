@@ -3,6 +3,9 @@ import { draftForWeek } from '../storage/drafts';
 import { momentsBetween } from '../storage/moments';
 import type { WeekStartDay } from '../storage/records';
 import { shiftWeek, weekContaining } from '../week/iso-week';
+import { keyedDigest } from '../crypto/id-key';
+import { idKey } from '../storage/keyring-store';
+import { commitmentIdText, keyedCommitmentId } from './commitment-id';
 import { deriveCommitments, newCommitments, type WeekSource } from './derive';
 
 /**
@@ -39,5 +42,17 @@ export async function recordCommitments(
     const week = shiftWeek(current, -back, weekStartsOn);
     derived.push(...deriveCommitments(await sourceOf(week.start, week.end), now.toISOString()));
   }
-  return addCommitments(newCommitments(derived, await allCommitments()));
+  const key = await idKey();
+  const ids = key
+    ? await Promise.all(
+        derived.map(async (c) =>
+          keyedCommitmentId(
+            c.weekStart,
+            await keyedDigest(key, commitmentIdText(c.weekStart, c.text)),
+          ),
+        ),
+      )
+    : null;
+  const keyed = ids ? derived.map((c, i) => ({ ...c, id: ids[i]! })) : derived;
+  return addCommitments(newCommitments(keyed, await allCommitments()));
 }

@@ -1,4 +1,5 @@
 import type { DataKey } from '../crypto/data-key';
+import { idKeyFrom } from '../crypto/id-key';
 import type { LinkKeys } from '../crypto/link';
 import { read, write } from './errors';
 
@@ -84,4 +85,14 @@ export function clearKeyring(): Promise<void> {
   return write(async (db) => {
     await db.keyring.clear();
   });
+}
+
+/**
+ * The key that makes ids from the writer's words (crypto/id-key.ts), from the account's first
+ * data key so that every device makes the same ids; null on a device without keys (its ids never
+ * leave it unkeyed: an account's keys are made before its first push).
+ */
+export async function idKey(): Promise<CryptoKey | null> {
+  const first = (await readKeyring()).keys[0];
+  return first ? idKeyFrom(first) : null;
 }
