@@ -5,6 +5,9 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import { clearKeyring } from '../storage/keyring-store';
+import { syncStore } from '../storage/sync-store';
+import { httpKeysApi } from './keyring';
+import { rotateDataKey } from './rotate';
 import { z } from '../validation/zod';
 import { requestJson } from './remote';
 import { askPrf, evaluatePrf, takePrf, type PrfResult } from './prf';
@@ -124,8 +127,17 @@ export async function listDevices(): Promise<DeviceInfo[]> {
   return (await requestJson('/api/devices', devicesAnswer)).devices;
 }
 
-/** Signs a device out for good: its next request is refused. */
+/**
+ * Signs a device out for good: its next request is refused. Then, if this device holds the
+ * account's key, makes a new one that the revoked device never had and re-seals every record
+ * with it (ADR 0015), so what is written from now on is closed to that device's copy of the key.
+ */
 export async function revokeDevice(id: string): Promise<void> {
+  await revokeOnServer(id);
+  if (await rotateDataKey(httpKeysApi, id)) await syncStore().startReseal(new Date().toISOString());
+}
+
+async function revokeOnServer(id: string): Promise<void> {
   await requestJson(
     `/api/devices/${encodeURIComponent(id)}/revoke`,
     z.object({ revoked: z.string() }),
