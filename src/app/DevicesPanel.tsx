@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createLinkCode, listDevices, revokeDevice, type DeviceInfo } from '../sync/account';
+import { OldDeviceHandOver } from './LinkHandOver';
 
 const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -7,6 +8,8 @@ const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', y
 export function DevicesPanel() {
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [link, setLink] = useState<{ code: string; expiresAt: string } | null>(null);
+  /** The hand-over for the code shown has ended (linked, stopped or failed). */
+  const [ended, setEnded] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function load(): Promise<void> {
@@ -31,18 +34,28 @@ export function DevicesPanel() {
   return (
     <>
       <h3>Link another device</h3>
-      {link ? (
-        <p>
-          On the other device, open Settings and enter <span class="link-code">{link.code}</span>{' '}
-          under “Code from your other device”. It works once, for 10 minutes.
-        </p>
-      ) : (
+      {link && (
+        <OldDeviceHandOver
+          code={link.code}
+          onFinished={() => {
+            setEnded(true);
+            void load();
+          }}
+        />
+      )}
+      {(!link || ended) && (
         <button
           type="button"
           class="secondary"
-          onClick={() => void act(async () => setLink(await createLinkCode()))}
+          onClick={() =>
+            void act(async () => {
+              const next = await createLinkCode();
+              setEnded(false);
+              setLink(next);
+            })
+          }
         >
-          Show a code to link another device
+          {link ? 'Show a new code' : 'Show a code to link another device'}
         </button>
       )}
       <h3>Your devices</h3>

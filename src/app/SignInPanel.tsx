@@ -9,6 +9,8 @@ export interface SignedIn {
   codes?: string[];
   /** The recovery key made with a new account (null if making the keys failed: made later). */
   recoveryKey?: string | null;
+  /** The link code this device joined with: the key to the notes is handed over next. */
+  linkCode?: string;
 }
 
 interface Props {
@@ -105,7 +107,10 @@ export function SignInPanel({ onSignedIn }: Props) {
         class="settings-field"
         onSubmit={(e) => {
           e.preventDefault();
-          void attempt(async () => ({ me: await signInWithCode('link', code, name) }));
+          void attempt(async () => ({
+            me: await signInWithCode('link', code, name),
+            linkCode: code,
+          }));
         }}
       >
         <label for="link-code">Code from your other device</label>

@@ -3,6 +3,7 @@ import { syncStore, type Account } from '../storage/sync-store';
 import { signOut } from '../sync/account';
 import { reportProblem, useAppState } from './app-state';
 import { DevicesPanel } from './DevicesPanel';
+import { NewDeviceHandOver } from './LinkHandOver';
 import { RecoveryCodes } from './RecoveryCodes';
 import { SignInPanel, type SignedIn } from './SignInPanel';
 import { syncService } from './start';
@@ -12,6 +13,7 @@ export function SyncSettings() {
   const state = useAppState();
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [shown, setShown] = useState<{ codes: string[]; recoveryKey: string | null } | null>(null);
+  const [joined, setJoined] = useState<string | null>(null);
   const signedOut = state.sync.value.state === 'signed-out';
 
   useEffect(() => {
@@ -23,9 +25,10 @@ export function SyncSettings() {
       );
   }, [state]);
 
-  async function signedIn({ me, codes, recoveryKey }: SignedIn): Promise<void> {
+  async function signedIn({ me, codes, recoveryKey, linkCode }: SignedIn): Promise<void> {
     const next = { userId: me.userId, deviceId: me.deviceId, deviceName: me.deviceName };
     if (codes) setShown({ codes, recoveryKey: recoveryKey ?? null });
+    setJoined(linkCode ?? null);
     setAccount(next);
     await (await syncService(state)).signedIn(next);
   }
@@ -53,6 +56,13 @@ export function SyncSettings() {
               Sync now
             </button>
           </p>
+          {joined && (
+            <NewDeviceHandOver
+              code={joined}
+              deviceId={account.deviceId}
+              onUnlocked={() => void syncService(state).then((s) => s.syncNow())}
+            />
+          )}
           {shown && (
             <RecoveryCodes
               codes={shown.codes}
