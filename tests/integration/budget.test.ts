@@ -10,9 +10,11 @@ const CAPTURE_JS_BUDGET = 25 * 1024;
 /**
  * Everything the service worker downloads on install: 577 KB when set; 659 KB once the app could
  * publish to a blog, carry commitments across weeks, send reminders and show threads (about
- * 214 KB as gzip on the wire), with some room to grow.
+ * 214 KB as gzip on the wire); about 745 KB with end-to-end encryption (the keyring, sealing,
+ * unlocking and linking: about 40 KB, none of it loaded before the first keystroke), with some
+ * room to grow.
  */
-const PRECACHE_BUDGET = 700 * 1024;
+const PRECACHE_BUDGET = 780 * 1024;
 
 describe('size budgets of the built app', () => {
   it('keeps the JavaScript before the first keystroke within 25 KB gzip', () => {
