@@ -1,0 +1,169 @@
+/**
+ * ADR 0015: a server cannot alter, move or forge a sealed payload, and a device waits for a key
+ * it has not been given rather than passing what it cannot open yet. Devices with their own
+ * IndexedDB and keyring, and the server's real handlers on SQLite and PostgreSQL.
+ */
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../server/test-support';
+import { kekForBox } from '../../src/crypto/box';
+import { createDataKey } from '../../src/crypto/data-key';
+import { payloadKeyId } from '../../src/crypto/payload';
+import { keepDataKeys, readKeyring } from '../../src/storage/keyring-store';
+import { unsettledMessage } from '../../src/sync/engine';
+import { createAccountKey, deviceBox, sendCopies, wrapHeldKeysFor } from '../../src/sync/keyring';
+import {
+  flipBit,
+  keyedSuite,
+  marker,
+  openRound,
+  serverPayload,
+  tamper,
+  type Keyed,
+} from './keyed-devices';
+
+const WEEK = '2026-11-16';
+
+/** Makes the account's key on `device`, with no other way in. */
+async function firstKey(device: Keyed): Promise<void> {
+  const made = await device.device.on(() =>
+    createAccountKey(device.api, device.account.deviceId, []),
+  );
+  expect(made.state).toBe('open');
+}
+
+/** Everything the device holds, to show nothing was overwritten. */
+async function holdings(device: Keyed) {
+  const { db } = device.device;
+  return {
+    moments: await db.moments.orderBy('id').toArray(),
+    drafts: await db.drafts.orderBy('id').toArray(),
+    settings: await db.settings.orderBy('key').toArray(),
+  };
+}
+
+describe.each(ENGINES)('tampered payloads on $name', ({ databaseUrl }) => {
+  const suite = keyedSuite(databaseUrl);
+
+  /** A phone with the key, two moments and a draft, all synced. */
+  async function syncedPhone() {
+    const phone = await suite.device();
+    await firstKey(phone);
+    const first = await phone.device.capture(`First ${marker('m')}`);
+    const second = await phone.device.capture(`Second ${marker('m')}`);
+    await phone.device.writeDraft(WEEK, `Draft ${marker('d')}`);
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    return { phone, first, second };
+  }
+
+  /** Runs a round after the server's copy of `id` was tampered with, and checks what it says. */
+  async function refused(phone: Keyed, id: string, kind: string, reason: RegExp) {
+    const before = await holdings(phone);
+    const result = await openRound(phone.round);
+    expect(result.unsettled).toEqual([
+      { id, kind, reason: result.unsettled[0]?.reason, direction: 'pull' },
+    ]);
+    expect(result.unsettled[0]?.reason).toMatch(reason);
+    expect(unsettledMessage(result.unsettled)).toContain(`${kind} ${id}`);
+    expect(await holdings(phone)).toEqual(before);
+    // Once told, it is left on the server: the next round does not bring it again.
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    expect(await holdings(phone)).toEqual(before);
+  }
+
+  it('a payload moved onto another record is refused, and the record on the device is kept', async () => {
+    const { phone, first, second } = await syncedPhone();
+    const moved = await serverPayload(suite.app, phone.account.userId, first.id);
+    await tamper(suite.app, phone.account.userId, second.id, moved);
+    await refused(phone, second.id, 'moment', /does not open: it was changed, moved/);
+  });
+
+  it('a payload with one bit flipped is refused, and the record on the device is kept', async () => {
+    const { phone, second } = await syncedPhone();
+    const flipped = flipBit(await serverPayload(suite.app, phone.account.userId, second.id));
+    await tamper(suite.app, phone.account.userId, second.id, flipped);
+    await refused(phone, second.id, 'moment', /does not open/);
+  });
+
+  it('a payload sealed with another account’s key is refused, and the record on the device is kept', async () => {
+    const { phone } = await syncedPhone();
+    const other = await suite.device();
+    await firstKey(other);
+    await other.device.writeDraft(WEEK, `Someone else ${marker('d')}`);
+    expect((await openRound(other.round)).unsettled).toEqual([]);
+    const theirs = await serverPayload(suite.app, other.account.userId, `draft-${WEEK}`);
+    await tamper(suite.app, phone.account.userId, `draft-${WEEK}`, theirs);
+    await refused(phone, `draft-${WEEK}`, 'draft', /not this account’s/);
+  });
+
+  it('a plaintext payload put in an encrypted account is refused', async () => {
+    const { phone, first } = await syncedPhone();
+    const plain = JSON.stringify({ ...(await phone.device.moments())[0], text: 'Forged' });
+    await tamper(suite.app, phone.account.userId, first.id, plain);
+    await refused(phone, first.id, 'moment', /not encrypted/);
+  });
+
+  it('a record sealed with a key the device has not been given is held back until it is', async () => {
+    const phone = await suite.device();
+    const laptop = await suite.device(phone.account.userId);
+    await firstKey(phone);
+    // The laptop gets the first key from the phone (as after a link).
+    const laptopBox = await laptop.device.on(() => deviceBox(laptop.api, laptop.account.deviceId));
+    const forLaptop = { id: laptopBox.boxId, publicKey: laptopBox.keys.publicKey };
+    await phone.device.on(async () =>
+      sendCopies(phone.api, await wrapHeldKeysFor(forLaptop, 'device')),
+    );
+    expect((await openRound(laptop.round)).unsettled).toEqual([]);
+
+    // The phone seals with a new key, wrapped for its own box only for now.
+    const before = await phone.device.capture(`Before ${marker('m')}`);
+    await openRound(phone.round);
+    const newKey = await phone.device.on(async () => {
+      const ring = await readKeyring();
+      const to = await kekForBox(ring.box!.keys.publicKey);
+      const { dataKey, wrapped } = await createDataKey([{ kek: to.kek, kind: 'device' }]);
+      const copy = { boxId: ring.box!.boxId!, sender: to.sender, wrapped: wrapped[0]!.text };
+      await phone.api.storeDataKey(dataKey.id, ring.current!.id, [copy]);
+      const at = new Date(Date.now() + 1000).toISOString();
+      await keepDataKeys([{ ...dataKey, copy, createdAt: at }], dataKey.id);
+      return dataKey.id;
+    });
+    const after = await phone.device.capture(`After ${marker('m')}`);
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    expect(payloadKeyId(await serverPayload(suite.app, phone.account.userId, after.id))).toBe(
+      newKey,
+    );
+    const afterSeq = (
+      await suite.app.database.db
+        .selectFrom('records')
+        .select('seq')
+        .where('user_id', '=', phone.account.userId)
+        .where('id', '=', after.id)
+        .executeTakeFirstOrThrow()
+    ).seq;
+
+    // The laptop stores what comes before it, and its cursor stops short of it, round after round.
+    for (let round = 0; round < 2; round++) {
+      const result = await openRound(laptop.round);
+      const reason = result.unsettled[0]?.reason;
+      expect(result.unsettled).toEqual([
+        { id: after.id, kind: 'moment', reason, direction: 'held' },
+      ]);
+      expect(reason).toMatch(/newer key/);
+      expect(unsettledMessage(result.unsettled)).toContain(
+        'fetched again once this device has the key',
+      );
+      expect((await laptop.device.moments()).map((m) => m.id)).toEqual([before.id]);
+      expect((await laptop.device.store.syncState()).cursor).toBeLessThan(Number(afterSeq));
+    }
+
+    // Once the phone wraps the new key for the laptop's box, the next round brings the record.
+    await phone.device.on(async () =>
+      sendCopies(phone.api, await wrapHeldKeysFor(forLaptop, 'device')),
+    );
+    expect((await openRound(laptop.round)).unsettled).toEqual([]);
+    expect((await laptop.device.moments()).map((m) => m.id)).toEqual([before.id, after.id]);
+    expect(await laptop.device.moments()).toEqual(await phone.device.moments());
+    expect((await laptop.device.store.syncState()).cursor).toBe(Number(afterSeq));
+    expect((await laptop.keyring()).current?.id).toBe(newKey);
+  });
+});
