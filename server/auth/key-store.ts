@@ -151,6 +151,11 @@ export function registerKeyStoreRoutes(app: FastifyInstance, db: Kysely<Database
         );
       }
       await insertCopies(trx, userId, body.keyId, body.copies, at);
+      // The first key: stored push answers hold plaintext records, and a plaintext push is
+      // refused from now on, so none will be replayed. The records are re-sealed by the device.
+      if (body.replaces === null) {
+        await trx.deleteFrom('mutations').where('user_id', '=', userId).execute();
+      }
     });
     return reply.code(201).send({ keyId: body.keyId });
   });

@@ -60,6 +60,9 @@ export async function openDatabase(options: {
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed, not left in free pages of the file: a record
+    // re-sealed after an account's first data key leaves no plaintext behind (ADR 0015).
+    file.pragma('secure_delete = ON');
     db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: reusingStatements(file) }),
     });
