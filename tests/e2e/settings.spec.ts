@@ -3,6 +3,7 @@ import { devices, type BrowserContext, type Page } from '@playwright/test';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks
 import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
 import { capture, expect, savedSetting, test } from './fixtures';
+import { confirmSafetyNumber } from './link-helpers';
 
 const FRIDAY = new Date('2026-11-20T16:00:00Z');
 
@@ -79,7 +80,7 @@ async function passkeyPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-test('recovery codes: one a line, none clipped at 360 px, copied and downloaded whole', async ({
+test('recovery codes and key: one code a line, nothing clipped at 360 px, copied and downloaded whole', async ({
   browser,
   server,
 }) => {
@@ -96,14 +97,18 @@ test('recovery codes: one a line, none clipped at 360 px, copied and downloaded 
   try {
     await page.goto(`${url}/settings`);
     await page.getByRole('button', { name: 'Create an account with a passkey' }).click();
-    const region = page.getByRole('region', { name: 'Recovery codes' });
+    const region = page.getByRole('region', { name: 'Recovery codes and key', exact: true });
     const items = region.getByRole('listitem');
     await expect(items).toHaveCount(10);
-    const codes = (await region.locator('code').allTextContents()).map((c) => c.trim());
+    const codes = (await items.locator('code').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     for (const c of codes) expect(c).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    // The recovery key below the list: fourteen groups of four, shown with spaces between.
+    const keyShown = region.locator('.recovery-key code');
+    const key = ((await keyShown.textContent()) ?? '').trim();
+    expect(key).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){13}$/);
 
-    const boxes = await region.locator('code').evaluateAll((els) =>
+    const boxes = await items.locator('code').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
         const li = el.closest('li') as HTMLElement;
@@ -123,22 +128,56 @@ test('recovery codes: one a line, none clipped at 360 px, copied and downloaded 
       expect(b.left).toBeGreaterThanOrEqual(0);
       expect(b.right).toBeLessThanOrEqual(360);
     }
+    // The key wraps between its groups, inside the page: no group cut or pushed past the edge.
+    const keyBox = await keyShown.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = [...range.getClientRects()].map((l) => ({ left: l.left, right: l.right }));
+      return {
+        left: r.left,
+        right: r.right,
+        clipped: el.scrollWidth > el.clientWidth,
+        lines,
+        belowList:
+          r.top > (document.querySelector('.recovery-codes')?.getBoundingClientRect().bottom ?? 0),
+      };
+    });
+    expect(keyBox.clipped).toBe(false);
+    expect(keyBox.belowList).toBe(true);
+    expect(keyBox.left).toBeGreaterThanOrEqual(0);
+    expect(keyBox.right).toBeLessThanOrEqual(360);
+    for (const line of keyBox.lines) {
+      expect(line.left).toBeGreaterThanOrEqual(keyBox.left);
+      expect(line.right).toBeLessThanOrEqual(keyBox.right);
+    }
     // The numbers are inside the page too: the list starts to the right of its markers' room.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );
 
-    await region.getByRole('button', { name: 'Copy codes' }).click();
-    await expect(region.getByText('Codes copied.')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codes.join('\n'));
+    await region.getByRole('button', { name: 'Copy codes and key' }).click();
+    await expect(region.getByText('Recovery codes and key copied.')).toBeVisible();
+    const keyText = key.replace(/ /g, '-');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      [
+        'Recovery codes (each signs in once):',
+        ...codes,
+        '',
+        'Recovery key (unlocks your encrypted notes):',
+        keyText,
+        '',
+      ].join('\n'),
+    );
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      region.getByRole('button', { name: 'Download codes' }).click(),
+      region.getByRole('button', { name: 'Download codes and key' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('weeknotes-recovery-codes.txt');
     const text = readFileSync(await download.path(), 'utf8');
     for (const c of codes) expect(text).toContain(`${c}\n`);
+    expect(text).toContain(`${keyText}\n`);
   } finally {
     await context.close();
   }
@@ -171,6 +210,8 @@ test('a template set on the phone shows on a laptop linked afterwards', async ({
     await expect(laptop.getByLabel('Title template')).toHaveValue('Weeknote v{series}.{week}');
     await laptop.getByLabel('Code from your other device').fill(code);
     await laptop.getByRole('button', { name: 'Join with code' }).click();
+    // Nothing can be pulled until the phone hands over the key, after the safety-number check.
+    await confirmSafetyNumber(phone, laptop);
     // Pulled settings show in the open screen, without a reload.
     await expect(laptop.getByLabel('Title template')).toHaveValue('{week}.{yy}', {
       timeout: 15_000,

@@ -2,6 +2,7 @@ import { devices, type Browser, type BrowserContext, type Page } from '@playwrig
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks
 import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
 import { capture, expect, test, draftSaved } from './fixtures';
+import { confirmSafetyNumber } from './link-helpers';
 import { startServer, type RunningServer } from './server';
 
 test.describe.configure({ timeout: 90_000 });
@@ -46,6 +47,7 @@ async function signUpAndLink(phone: Page, laptop: Page, url: string): Promise<vo
   await laptop.getByLabel('Code from your other device').fill(code.toLowerCase());
   await laptop.getByRole('button', { name: 'Join with code' }).click();
   await expect(laptop.getByText('Syncing as Work laptop.')).toBeVisible();
+  await confirmSafetyNumber(phone, laptop);
   await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
 }
 
