@@ -11,8 +11,12 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The most mutations one push may carry. */
 export const MAX_BATCH = 500;
-/** The longest payload one record may have, in characters. */
-export const MAX_PAYLOAD_CHARS = 400_000;
+/**
+ * The longest payload one record may have, in characters: a sealed one (ADR 0015) is base64url
+ * of the UTF-8 plaintext, so a draft at its largest (a 400,000-character body, up to three bytes
+ * a character, and its moment ids) needs about 2.7 million.
+ */
+export const MAX_PAYLOAD_CHARS = 3_000_000;
 /** The most changes one pull page may return. */
 export const MAX_PULL_LIMIT = 1000;
 
