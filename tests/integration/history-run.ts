@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { testAccount, type TestDevice } from '../../server/test-support';
+import type { DataKey } from '../../src/crypto/data-key';
+import { openPayload } from '../../src/crypto/payload';
 import { draftForWeek } from '../../src/storage/drafts';
 import { decodeDraft, decodeMoment } from '../../src/storage/record-codec';
 import {
@@ -14,8 +16,10 @@ import {
   type PushResult,
 } from '../../src/sync/protocol';
 import { SyncError, type Remote } from '../../src/sync/remote';
+import { sealedRemote } from '../../src/sync/sealed-remote';
 import { SimulatedDevice, serverRecords } from './devices';
 import type { Fault, History, Step } from './histories';
+import { sharedDataKey } from './keyed-devices';
 
 const WEEKS = ['2026-11-16', '2026-11-23'];
 
@@ -204,9 +208,19 @@ async function checkInvariants(
   players: Player[],
   net: Network,
   intent: Intent,
+  key: DataKey | null,
 ) {
   const userId = players[0]?.device.session.userId as string;
-  const records = await serverRecords(app, userId);
+  const stored = await serverRecords(app, userId);
+  // With encryption on, every payload is sealed (or empty), and read by opening it.
+  if (key) for (const r of stored) expect(r.payload, r.id).toMatch(/^(wnp\.|$)/);
+  const records = key
+    ? await Promise.all(
+        stored.map(async (r) =>
+          r.payload === '' ? r : { ...r, payload: await openPayload(key, r, r.payload) },
+        ),
+      )
+    : stored;
 
   // Seq is strictly increasing: no two records share one.
   expect(new Set(records.map((r) => r.seq)).size).toBe(records.length);
@@ -246,26 +260,42 @@ async function checkInvariants(
     const sent = net.pushes[i]?.mutations ?? [];
     expect(results.map((r) => r.status)).toEqual(sent.map(() => 'duplicate'));
   }
-  expect(await serverRecords(app, userId)).toEqual(records);
+  expect(await serverRecords(app, userId)).toEqual(stored);
 }
 
-/** Plays one history on a new account and checks the invariants; the devices are deleted after. */
-export async function runHistory(app: FastifyInstance, history: History): Promise<void> {
+/**
+ * Plays one history on a new account and checks the invariants; the devices are deleted after.
+ * `sealed`: the account has a data key (so the server refuses plaintext) and every device seals
+ * and opens its payloads with it.
+ */
+export async function runHistory(
+  app: FastifyInstance,
+  history: History,
+  options: { sealed?: boolean } = {},
+): Promise<void> {
   const first = await testAccount(app);
   const sessions = [first];
   for (let i = 1; i < history.devices; i++) sessions.push(await testAccount(app, first.userId));
   const net = new Network();
   const intent = new Intent();
+  const key = options.sealed ? await sharedDataKey(first) : null;
   const players = sessions.map((session): Player => {
     const device = new SimulatedDevice(session);
     const next: Player['next'] = { fault: 'none', between: null };
-    device.remote = faultyRemote(device, net, next);
+    const remote = faultyRemote(device, net, next);
+    device.remote = key
+      ? sealedRemote(remote, {
+          current: key,
+          keys: [key],
+          missing: () => Promise.resolve({ keys: [key], accountHas: false }),
+        })
+      : remote;
     return { device, next };
   });
   try {
     for (const step of history.steps) await play(step, players, net, intent);
     await settle(players, net);
-    await checkInvariants(app, players, net, intent);
+    await checkInvariants(app, players, net, intent, key);
   } finally {
     await Promise.all(players.map((p) => p.device.close()));
   }

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/app';
 import { testAccount, type TestDevice } from '../../server/test-support';
+import { kekForBox } from '../../src/crypto/box';
+import { createDataKey, type DataKey } from '../../src/crypto/data-key';
 import { keyStoreSchema } from '../../src/crypto/key-store-protocol';
+import { newLinkKeys } from '../../src/crypto/link';
 import { readKeyring } from '../../src/storage/keyring-store';
 import type { RoundResult } from '../../src/sync/engine';
 import { keyedRound } from '../../src/sync/keyed-round';
@@ -74,6 +77,22 @@ export async function openRound(round: () => Promise<RoundResult | 'locked'>) {
   const result = await round();
   if (result === 'locked') throw new Error('the device is locked');
   return result;
+}
+
+/**
+ * Gives `session`'s account a data key, wrapped for a box of that device's, as the first device
+ * to make one does: from then on the server refuses plaintext pushes to the account.
+ */
+export async function sharedDataKey(session: TestDevice): Promise<DataKey> {
+  const api = injectKeysApi(session);
+  const box = await newLinkKeys();
+  const boxId = await api.registerBox({ kind: 'device', publicKey: box.publicKey });
+  const to = await kekForBox(box.publicKey);
+  const { dataKey, wrapped } = await createDataKey([{ kek: to.kek, kind: 'device' }]);
+  await api.storeDataKey(dataKey.id, null, [
+    { boxId, sender: to.sender, wrapped: wrapped[0]!.text },
+  ]);
+  return dataKey;
 }
 
 /** A random string to look for afterwards. */
