@@ -16,7 +16,7 @@ import { openPayload, sealPayload } from '../crypto/payload';
 import { clearKeyring, readKeyring } from '../storage/keyring-store';
 import { createAccountKey, type KeysApi } from './keyring';
 import type { LinkApi } from './link-api';
-import { LinkProblem, offerKey, receiveKey, type Deps } from './link-keys';
+import { LinkProblem, offerKey, receiveKey, waitForLink, type Deps } from './link-keys';
 import { SyncError } from './remote';
 
 const CODE = 'ABCD-EFGH';
@@ -331,5 +331,65 @@ describe('the old device offering the key', () => {
     expect(asked).toBe(false);
     expect(t.relay.links.size).toBe(0);
     expect(t.keys.store.copies.filter((c) => c.boxId === t.boxId)).toEqual([]);
+  });
+});
+
+describe('waiting on the relay', () => {
+  const state = (wrapped: string | null): LinkState => ({
+    id: 'l',
+    role: 'new',
+    commitment: 'c',
+    oldPublicKey: null,
+    newPublicKey: null,
+    wrapped,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+  });
+  /** A relay that answers each look with the next of `answers` (an Error is thrown). */
+  function scripted(answers: (LinkState | Error)[]): LinkApi & { looks: number } {
+    const api = {
+      looks: 0,
+      readLink: () => {
+        const next = answers[Math.min(api.looks++, answers.length - 1)]!;
+        return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+      },
+    };
+    return api as unknown as LinkApi & { looks: number };
+  }
+  const wrapped = (l: LinkState) => l.wrapped;
+
+  it('looks again until the step is there, waiting out a lost connection', async () => {
+    const api = scripted([
+      state(null),
+      new SyncError('offline', 'No connection.'),
+      state(null),
+      state('wnk.x'),
+    ]);
+    expect(await waitForLink(deps(api, memoryKeys()), 'l', wrapped)).toBe('wnk.x');
+    expect(api.looks).toBe(4);
+  });
+
+  it('says the link is gone, in the words given, when the relay no longer has it', async () => {
+    const api = scripted([state(null), new SyncError('refused', 'No such link.', 404)]);
+    const waiting = waitForLink(deps(api, memoryKeys()), 'l', wrapped, 'Gone.');
+    await expect(waiting).rejects.toThrow(new LinkProblem('Gone.'));
+  });
+
+  it('passes on other refusals, and stops looking when the screen goes', async () => {
+    const signedOut = scripted([new SyncError('signed-out', 'Signed out.', 401)]);
+    await expect(waitForLink(deps(signedOut, memoryKeys()), 'l', wrapped)).rejects.toThrow(
+      'Signed out.',
+    );
+    const stop = new AbortController();
+    const api = scripted([state(null)]);
+    const waiting = waitForLink(
+      { ...deps(api, memoryKeys()), interval: 50, signal: stop.signal },
+      'l',
+      wrapped,
+    );
+    stop.abort(new DOMException('Left', 'AbortError'));
+    await expect(waiting).rejects.toThrow('Left');
+    const looks = api.looks;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(api.looks).toBe(looks);
   });
 });

@@ -46,6 +46,8 @@ export interface Deps {
 
 const STOPPED =
   'The link was stopped on your other device, or it expired. This device is signed in but locked: unlock it in Settings with your passkey or recovery key, or sign out and link it again.';
+const EXPIRED =
+  'The code expired, or the link was stopped on the other device. Nothing was handed over: show a new code to try again.';
 const TAMPERED =
   'The server changed what the two devices sent each other, so the link was stopped. Nothing was handed over.';
 
@@ -82,6 +84,7 @@ export async function waitForLink<T>(
   deps: Deps,
   id: string,
   pick: (link: LinkState) => T | null,
+  gone = STOPPED,
 ): Promise<T> {
   for (;;) {
     deps.signal.throwIfAborted();
@@ -89,7 +92,7 @@ export async function waitForLink<T>(
     try {
       link = await deps.links.readLink(id);
     } catch (err) {
-      if (isStatus(err, 404)) throw new LinkProblem(STOPPED);
+      if (isStatus(err, 404)) throw new LinkProblem(gone);
       if (!(err instanceof SyncError && err.kind === 'offline')) throw err;
     }
     const found = link && pick(link);
@@ -123,10 +126,15 @@ export async function offerKey(
   let own: LinkKeys | null = null;
   try {
     for (;;) {
-      const next = await waitForLink(deps, id, (link) => {
-        const step = oldDeviceStep(link, own?.publicKey ?? null);
-        return step.step === 'wait-for-join' || step.step === 'wait-for-key' ? null : step;
-      });
+      const next = await waitForLink(
+        deps,
+        id,
+        (link) => {
+          const step = oldDeviceStep(link, own?.publicKey ?? null);
+          return step.step === 'wait-for-join' || step.step === 'wait-for-key' ? null : step;
+        },
+        EXPIRED,
+      );
       if (next.step === 'send-key') {
         progress('joined');
         own = await newLinkKeys();
@@ -180,7 +188,7 @@ async function handOver(deps: Deps, id: string, own: LinkKeys, newPublicKey: str
   try {
     await deps.links.writeStep(id, 'wrapped', wrapped.text);
   } catch (err) {
-    if (isStatus(err, 404)) throw new LinkProblem(STOPPED);
+    if (isStatus(err, 404)) throw new LinkProblem(EXPIRED);
     throw err;
   }
 }
