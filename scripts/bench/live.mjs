@@ -30,6 +30,8 @@ async function signUpAndLink(browser, phoneUrl, laptopUrl) {
   await laptop.goto(`${laptopUrl}/settings`);
   await laptop.getByLabel('Code from your other device').fill(code ?? '');
   await laptop.getByRole('button', { name: 'Join with code' }).click();
+  // The key hand-over (ADR 0015): confirmed on the phone once both show the same number.
+  await phone.getByRole('button', { name: 'The numbers match' }).click({ timeout: 60_000 });
   await laptop.waitForFunction(synced, null, { timeout: 60_000, polling: 100 });
   return { phone, laptop };
 }

@@ -36,6 +36,8 @@ export async function benchSync(phoneContext, phonePage, url) {
   await laptop.getByLabel('Code from your other device').fill(code ?? '');
   const t1 = Date.now();
   await laptop.getByRole('button', { name: 'Join with code' }).click();
+  // The key hand-over (ADR 0015): the writer sees the same number on both and confirms on the phone.
+  await phonePage.getByRole('button', { name: 'The numbers match' }).click({ timeout: 60_000 });
   await laptop.waitForFunction(synced, null, { timeout: 600_000, polling: 100 });
   const firstSync = Date.now() - t1;
   const count = await laptop.evaluate(
