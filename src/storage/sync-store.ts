@@ -228,6 +228,21 @@ export function syncStore(db?: WeeknotesDb) {
   }
 
   /**
+   * Queues records to be pushed again as this device holds them, at the version it last saw:
+   * ones that reached it in plaintext while it re-sealed the account, so they are sealed too.
+   */
+  function queueAgain(records: { id: string; kind: Kind }[], at: string): Promise<void> {
+    return write((d) =>
+      d.transaction('rw', d.outbox, async () => {
+        const ids = records.map((r) => r.id);
+        const held = new Set(await d.outbox.where('recordId').anyOf(ids).keys());
+        const rows = records.filter((r) => !held.has(r.id));
+        await d.outbox.bulkAdd(rows.map((r) => outboxRow(r.kind, r.id, at)));
+      }),
+    );
+  }
+
+  /**
    * The next batch to push (takeBatch): the oldest in flight not in `claimed` (the engine is
    * sending those), resent exactly, else a new one from the outbox and the sign-up upload,
    * passing over the records in `skip`. Null when nothing waits.
@@ -304,6 +319,7 @@ export function syncStore(db?: WeeknotesDb) {
     setLastSynced,
     startFreshSync,
     startReseal,
+    queueAgain,
     claimBatch,
     nextBatch,
     settleBatch,

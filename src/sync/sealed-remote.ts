@@ -19,6 +19,12 @@ export interface SealingKeys {
    * the keys now held, and whether that key is one of the account's (so worth waiting for).
    */
   missing(keyId: string): Promise<{ keys: readonly DataKey[]; accountHas: boolean }>;
+  /**
+   * Given while this device re-seals an account from before encryption: a plaintext payload
+   * (another device's, pushed just before the account's key was made) is read, and told here so
+   * it is sealed too. Without it, plaintext is refused.
+   */
+  plaintext?: (record: Pick<SyncRecord, 'id' | 'kind'>) => void;
 }
 
 type Opened = ReceivedRecord | { wait: string };
@@ -39,6 +45,10 @@ export function sealedRemote(inner: Remote, sealing: SealingKeys): Remote {
   async function open(record: SyncRecord): Promise<Opened> {
     if (record.payload === '') return record;
     if (!isSealedPayload(record.payload)) {
+      if (sealing.plaintext) {
+        sealing.plaintext(record);
+        return record;
+      }
       return {
         ...record,
         payload: '',

@@ -194,4 +194,55 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
     for (const r of after) expect(isSealedOrEmpty(r.payload), r.id).toBe(true);
     expect(JSON.stringify(after)).not.toContain(late);
   });
+
+  it('plaintext another device pushes just before the key is made is read, merged and sealed, and nothing sticks', async () => {
+    const phone = await suite.device();
+    const laptop = await suite.device(phone.account.userId);
+    const shared = await phone.device.capture('Shared moment');
+    await phone.device.sync();
+    await laptop.device.sync();
+    const words = { edit: marker('edit'), fresh: marker('fresh') };
+    // The laptop (not yet on a version with encryption) syncs in plaintext while the phone's
+    // migration is between its plaintext round and making the key. The phone is waiting on the
+    // network then, so the laptop's storage calls run alone, and the phone's database is set back.
+    const inner = phone.device.remote;
+    let between = true;
+    phone.device.remote = {
+      push: (mutations) => inner.push(mutations),
+      async pull(since, limit) {
+        const page = await inner.pull(since, limit);
+        if (between) {
+          between = false;
+          await laptop.device.edit(shared.id, `Edited on the laptop ${words.edit}`);
+          await laptop.device.capture(`New on the laptop ${words.fresh}`);
+          await laptop.device.sync();
+          await phone.device.on(() => Promise.resolve());
+        }
+        return page;
+      },
+    };
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    expect(between).toBe(false);
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    const records = await serverRecords(suite.app, phone.account.userId);
+    expect(records).toHaveLength(2);
+    for (const r of records) expect(r.payload, r.id).toMatch(/^wnp\./);
+    expect((await phone.device.store.syncState()).pending).toBe(0);
+    expect(JSON.stringify(records)).not.toMatch(new RegExp(`${words.edit}|${words.fresh}`));
+
+    const text = await phone.device.on(() => replaceRecoveryKey(phone.api));
+    await laptop.device.on(() =>
+      unlockWith(laptop.api, laptop.account.deviceId, {
+        kind: 'recovery',
+        bytes: parseRecoveryKey(text),
+      }),
+    );
+    expect((await openRound(laptop.round)).unsettled).toEqual([]);
+    for (const device of [phone.device, laptop.device]) {
+      expect((await device.moments()).map((m) => m.text).sort()).toEqual([
+        `Edited on the laptop ${words.edit}`,
+        `New on the laptop ${words.fresh}`,
+      ]);
+    }
+  });
 });
