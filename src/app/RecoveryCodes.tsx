@@ -76,10 +76,10 @@ export function RecoveryCodes({ codes, recoveryKey, onDone }: Props) {
       )}
       <div class="row">
         <button type="button" class="secondary" onClick={() => void copy()}>
-          {codes.length > 0 ? 'Copy codes' : 'Copy key'}
+          Copy {what}
         </button>
         <button type="button" class="secondary" onClick={download}>
-          {codes.length > 0 ? 'Download codes' : 'Download key'}
+          Download {what}
         </button>
       </div>
       {said && (
