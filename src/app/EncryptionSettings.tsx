@@ -64,6 +64,11 @@ export function EncryptionSettings() {
     }
   }
 
+  const shownProblem = problem && (
+    <p class="field-problem" role="alert">
+      {problem}
+    </p>
+  );
   const locked = sync === 'locked' || (typeof status === 'object' && status?.state === 'locked');
   const open = typeof status === 'object' && status?.state === 'open';
 
@@ -80,11 +85,7 @@ export function EncryptionSettings() {
         device, your passkey and your recovery key, the synced copy is lost; each device’s own copy
         and your backups still work.
       </p>
-      {problem && (
-        <p class="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      {!(account && locked) && shownProblem}
       {account && locked && (
         <div class="panel" role="region" aria-label="Unlock this device">
           <h3>Unlock this device</h3>
@@ -109,15 +110,24 @@ export function EncryptionSettings() {
             }}
           >
             <label for="recovery-key">Recovery key</label>
-            <input
+            {/* Four lines, so all 56 symbols show at once to check against the saved key. */}
+            <textarea
               id="recovery-key"
-              type="text"
+              class="recovery-key-field"
+              rows={4}
               autoComplete="off"
               autoCapitalize="characters"
               spellcheck={false}
               value={typed}
               onInput={(e) => setTyped(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || e.shiftKey) return;
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }}
             />
+            {/* Beside the key tried and above the button just tapped, where the writer looks. */}
+            {shownProblem}
             <button type="submit" class="secondary" disabled={busy || typed.trim() === ''}>
               Unlock with recovery key
             </button>
