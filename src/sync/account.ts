@@ -79,7 +79,11 @@ export async function signUp(
     body: { challengeId, response, deviceName },
   });
   // Some authenticators give PRF results only when signing in: one more touch, checked here.
-  if (!prf.result && prf.enabled) prf = { ...prf, result: await evaluatePrf([response.id]) };
+  // The account exists now, so a cancelled touch only leaves the passkey out (the recovery key
+  // still unlocks), rather than failing a sign-up that has happened.
+  if (!prf.result && prf.enabled) {
+    prf = { ...prf, result: await evaluatePrf([response.id]).catch(() => null) };
+  }
   return { me: await me(), recoveryCodes: answer.recoveryCodes, prf: prf.result };
 }
 
