@@ -201,9 +201,10 @@ export function syncStore(db?: WeeknotesDb) {
   /**
    * Queues every record on the device to be pushed again at the version the server has, so
    * each is sealed under the account's first data key (ADR 0015): the moments by a walk, the
-   * rest through the outbox. What the server was last seen to hold is kept.
+   * rest through the outbox. What the server was last seen to hold is kept. `fromPlaintext`
+   * when the account had no key before (not a rotation).
    */
-  function startReseal(at: string): Promise<void> {
+  function startReseal(at: string, fromPlaintext = false): Promise<void> {
     return write((d) =>
       d.transaction(
         'rw',
@@ -221,10 +222,22 @@ export function syncStore(db?: WeeknotesDb) {
           ];
           await d.outbox.bulkAdd(queued);
           const total = (await d.moments.count()) + queued.length;
-          await writeUpload(d, { after: null, ended: false, total, done: 0, all: true });
+          await writeUpload(d, {
+            after: null,
+            ended: false,
+            total,
+            done: 0,
+            all: true,
+            ...(fromPlaintext ? { fromPlaintext } : {}),
+          });
         },
       ),
     );
+  }
+
+  /** Whether this device is re-sealing an account from before encryption (startReseal). */
+  function resealingPlaintext(): Promise<boolean> {
+    return read(async (d) => (await readUpload(d))?.fromPlaintext === true);
   }
 
   /**
@@ -320,6 +333,7 @@ export function syncStore(db?: WeeknotesDb) {
     startFreshSync,
     startReseal,
     queueAgain,
+    resealingPlaintext,
     claimBatch,
     nextBatch,
     settleBatch,

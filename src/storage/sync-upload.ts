@@ -20,6 +20,11 @@ export interface UploadWalk {
    * last saw: re-sealing an account's records under its first data key (ADR 0015).
    */
   all?: boolean;
+  /**
+   * Re-sealing an account from before encryption (not a rotation's sweep): plaintext another
+   * device pushed just before the key was made is read meanwhile, and sealed too.
+   */
+  fromPlaintext?: boolean;
 }
 
 /** Where the upload stands, as the writer is shown it. */

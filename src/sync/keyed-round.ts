@@ -48,10 +48,10 @@ export async function keyedRound(
   if (state.state === 'none') {
     await syncRound(store, remote, now);
     state = await createAccountKey(api, account.deviceId, []);
-    if (state.state === 'open') await store.startReseal(now().toISOString());
+    if (state.state === 'open') await store.startReseal(now().toISOString(), true);
   }
   if (state.state !== 'open') return 'locked';
-  if ((await store.syncState()).upload?.all !== true) {
+  if (!(await store.resealingPlaintext())) {
     return syncRound(store, keyedRemote(remote, api, state), now);
   }
   const plain = new Map<string, Kind>();

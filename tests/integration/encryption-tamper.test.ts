@@ -102,6 +102,18 @@ describe.each(ENGINES)('tampered payloads on $name', ({ databaseUrl }) => {
     await refused(phone, first.id, 'moment', /not encrypted/);
   });
 
+  it('a device re-sealing after a rotation still refuses plaintext', async () => {
+    const { phone, first } = await syncedPhone();
+    const texts = (await phone.device.moments()).map((m) => m.text);
+    await phone.device.store.startReseal(new Date().toISOString());
+    const plain = JSON.stringify({ ...(await phone.device.moments())[0], text: 'Forged' });
+    await tamper(suite.app, phone.account.userId, first.id, plain);
+    const result = await openRound(phone.round);
+    expect(result.unsettled.map((u) => [u.id, u.direction])).toEqual([[first.id, 'push']]);
+    expect(result.unsettled[0]?.reason).toMatch(/not encrypted/);
+    expect((await phone.device.moments()).map((m) => m.text)).toEqual(texts);
+  });
+
   it('a record sealed with a key the device has not been given is held back until it is', async () => {
     const phone = await suite.device();
     const laptop = await suite.device(phone.account.userId);
