@@ -41,7 +41,32 @@ async function holdings(device: Keyed) {
   };
 }
 
-describe.each(ENGINES)('tampered payloads on $name', ({ databaseUrl }) => {
+/** Gives `to` the keys `from` holds, as a link does; answers a way to give it later ones too. */
+async function linked(from: Keyed, to: Keyed): Promise<() => Promise<void>> {
+  const box = await to.device.on(() => deviceBox(to.api, to.account.deviceId));
+  const target = { id: box.boxId, publicKey: box.keys.publicKey };
+  const give = () =>
+    from.device.on(async () => sendCopies(from.api, await wrapHeldKeysFor(target, 'device')));
+  await give();
+  expect((await openRound(to.round)).unsettled).toEqual([]);
+  return give;
+}
+
+/** A new data key for the account, wrapped for `device`'s own box only, which seals with it. */
+function keyForItself(device: Keyed): Promise<string> {
+  return device.device.on(async () => {
+    const ring = await readKeyring();
+    const to = await kekForBox(ring.box!.keys.publicKey);
+    const { dataKey, wrapped } = await createDataKey([{ kek: to.kek, kind: 'device' }]);
+    const copy = { boxId: ring.box!.boxId!, sender: to.sender, wrapped: wrapped[0]!.text };
+    await device.api.storeDataKey(dataKey.id, ring.current!.id, [copy]);
+    const at = new Date(Date.now() + 1000).toISOString();
+    await keepDataKeys([{ ...dataKey, copy, createdAt: at }], dataKey.id);
+    return dataKey.id;
+  });
+}
+
+describe.each(ENGINES)('tampered payloads and keys not yet given on $name', ({ databaseUrl }) => {
   const suite = keyedSuite(databaseUrl);
 
   /** A phone with the key, two moments and a draft, all synced. */
@@ -118,27 +143,12 @@ describe.each(ENGINES)('tampered payloads on $name', ({ databaseUrl }) => {
     const phone = await suite.device();
     const laptop = await suite.device(phone.account.userId);
     await firstKey(phone);
-    // The laptop gets the first key from the phone (as after a link).
-    const laptopBox = await laptop.device.on(() => deviceBox(laptop.api, laptop.account.deviceId));
-    const forLaptop = { id: laptopBox.boxId, publicKey: laptopBox.keys.publicKey };
-    await phone.device.on(async () =>
-      sendCopies(phone.api, await wrapHeldKeysFor(forLaptop, 'device')),
-    );
-    expect((await openRound(laptop.round)).unsettled).toEqual([]);
+    const giveLaptop = await linked(phone, laptop);
 
     // The phone seals with a new key, wrapped for its own box only for now.
     const before = await phone.device.capture(`Before ${marker('m')}`);
     await openRound(phone.round);
-    const newKey = await phone.device.on(async () => {
-      const ring = await readKeyring();
-      const to = await kekForBox(ring.box!.keys.publicKey);
-      const { dataKey, wrapped } = await createDataKey([{ kek: to.kek, kind: 'device' }]);
-      const copy = { boxId: ring.box!.boxId!, sender: to.sender, wrapped: wrapped[0]!.text };
-      await phone.api.storeDataKey(dataKey.id, ring.current!.id, [copy]);
-      const at = new Date(Date.now() + 1000).toISOString();
-      await keepDataKeys([{ ...dataKey, copy, createdAt: at }], dataKey.id);
-      return dataKey.id;
-    });
+    const newKey = await keyForItself(phone);
     const after = await phone.device.capture(`After ${marker('m')}`);
     expect((await openRound(phone.round)).unsettled).toEqual([]);
     expect(payloadKeyId(await serverPayload(suite.app, phone.account.userId, after.id))).toBe(
@@ -169,13 +179,41 @@ describe.each(ENGINES)('tampered payloads on $name', ({ databaseUrl }) => {
     }
 
     // Once the phone wraps the new key for the laptop's box, the next round brings the record.
-    await phone.device.on(async () =>
-      sendCopies(phone.api, await wrapHeldKeysFor(forLaptop, 'device')),
-    );
+    await giveLaptop();
     expect((await openRound(laptop.round)).unsettled).toEqual([]);
     expect((await laptop.device.moments()).map((m) => m.id)).toEqual([before.id, after.id]);
     expect(await laptop.device.moments()).toEqual(await phone.device.moments());
     expect((await laptop.device.store.syncState()).cursor).toBe(Number(afterSeq));
     expect((await laptop.keyring()).current?.id).toBe(newKey);
+  });
+
+  it('a push that meets a change sealed with a key the device has not been given waits, then merges', async () => {
+    const phone = await suite.device();
+    const laptop = await suite.device(phone.account.userId);
+    await firstKey(phone);
+    const giveLaptop = await linked(phone, laptop);
+    await phone.device.writeDraft(WEEK, 'one');
+    await openRound(phone.round);
+    await openRound(laptop.round);
+    await keyForItself(phone);
+    await phone.device.writeDraft(WEEK, 'one\ntwo');
+    await openRound(phone.round);
+
+    await laptop.device.writeDraft(WEEK, 'zero\none');
+    const waiting = await openRound(laptop.round);
+    expect(waiting.unsettled.map((u) => [u.id, u.direction])).toEqual([
+      [`draft-${WEEK}`, 'push'],
+      [`draft-${WEEK}`, 'held'],
+    ]);
+    expect((await laptop.device.draft(WEEK))?.body).toBe('zero\none');
+    expect((await laptop.device.store.syncState()).pending).toBe(1);
+
+    await giveLaptop();
+    expect((await openRound(laptop.round)).unsettled).toEqual([]);
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    for (const device of [phone.device, laptop.device]) {
+      expect((await device.draft(WEEK))?.body).toBe('zero\none\ntwo');
+      expect((await device.store.syncState()).pending).toBe(0);
+    }
   });
 });
