@@ -108,6 +108,18 @@ export async function settleAnswers(
     } catch {
       // A base this device can no longer read: merged as if from nothing, which keeps both texts.
     }
+    if (record.problem !== undefined && record.replaceable && mine.has(record.id)) {
+      // No device of the writer's wrote the server's version (it does not open for anyone):
+      // this device's own is pushed again on top of it, and the writer is told once.
+      settled.failed.push({
+        id: record.id,
+        kind: record.kind,
+        reason: `${record.problem}; this device’s version replaces it`,
+        direction: 'push',
+      });
+      requeue.push(outboxRow(record.kind, record.id, at));
+      continue;
+    }
     let theirs: AnyRecord;
     let resolution: Resolution;
     try {

@@ -48,6 +48,8 @@ export interface IncomingRecord {
   payload: string;
   /** Why the payload could not be opened (end-to-end encryption): stored as unreadable. */
   problem?: string;
+  /** No device of the writer's can ever open it: a version of theirs may replace it. */
+  replaceable?: boolean;
 }
 
 /** What the server said about one mutation. */

@@ -21,8 +21,12 @@ export class SyncError extends Error {
   }
 }
 
-/** A record as the engine receives it: opened, or `problem` saying why it could not be. */
-export type ReceivedRecord = SyncRecord & { problem?: string };
+/**
+ * A record as the engine receives it: opened, or `problem` saying why it could not be, and
+ * `replaceable` when no device of the writer's can ever open it (changed, moved, another
+ * account's, or plaintext): not written by them, so their own version may replace it.
+ */
+export type ReceivedRecord = SyncRecord & { problem?: string; replaceable?: boolean };
 
 /** A pull page as the engine receives it; `heldBack` when it stopped before a record it cannot open yet. */
 export interface ReceivedPage extends Omit<PullResponse, 'changes'> {

@@ -53,6 +53,7 @@ export function sealedRemote(inner: Remote, sealing: SealingKeys): Remote {
         ...record,
         payload: '',
         problem: 'it is not encrypted, and this account’s records must be',
+        replaceable: true,
       };
     }
     try {
@@ -72,9 +73,10 @@ export function sealedRemote(inner: Remote, sealing: SealingKeys): Remote {
           ...record,
           payload: '',
           problem: 'it is sealed with a key that is not this account’s',
+          replaceable: true,
         };
       }
-      return { ...record, payload: '', problem: err.message };
+      return { ...record, payload: '', problem: err.message, replaceable: true };
     }
   }
 

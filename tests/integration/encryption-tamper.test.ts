@@ -102,6 +102,24 @@ describe.each(ENGINES)('tampered payloads and keys not yet given on $name', ({ d
     await refused(phone, second.id, 'moment', /does not open: it was changed, moved/);
   });
 
+  it('the writer’s next edit of a record the server altered replaces the altered version', async () => {
+    const { phone, second } = await syncedPhone();
+    const flipped = flipBit(await serverPayload(suite.app, phone.account.userId, second.id));
+    await tamper(suite.app, phone.account.userId, second.id, flipped);
+    await refused(phone, second.id, 'moment', /does not open/);
+    const edited = `Edited after the server altered it ${marker('e')}`;
+    await phone.device.edit(second.id, edited);
+    // The push meets the altered version: the writer is told, and their edit goes on top of it.
+    const told = await openRound(phone.round);
+    expect(told.unsettled).toEqual([expect.objectContaining({ id: second.id, direction: 'push' })]);
+    expect(told.unsettled[0]?.reason).toMatch(/this device’s version replaces it/);
+    expect((await openRound(phone.round)).unsettled).toEqual([]);
+    const laptop = await suite.device(phone.account.userId);
+    await linked(phone, laptop);
+    const texts = (await laptop.device.moments()).map((m) => m.text);
+    expect(texts).toContain(edited);
+  });
+
   it('a payload with one bit flipped is refused, and the record on the device is kept', async () => {
     const { phone, second } = await syncedPhone();
     const flipped = flipBit(await serverPayload(suite.app, phone.account.userId, second.id));
