@@ -57,11 +57,7 @@ describe('the old device’s next step', () => {
     ['its sent key is missing', link('old', { commitment: COMMITMENT }), OLD],
     ['a key it never sent', link('old', { commitment: COMMITMENT, oldPublicKey: OTHER }), OLD],
     ['a key before it sent one', link('old', { commitment: COMMITMENT, oldPublicKey: OLD }), null],
-    [
-      'a new key before its own',
-      link('old', { commitment: COMMITMENT, newPublicKey: NEW }),
-      null,
-    ],
+    ['a new key before its own', link('old', { commitment: COMMITMENT, newPublicKey: NEW }), null],
   ];
   it.each(refused)('refuses %s', (_, state, sent) => {
     expect(() => oldDeviceStep(state, sent)).toThrow(LinkTampered);

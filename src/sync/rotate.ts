@@ -1,5 +1,5 @@
 import { kekForBox } from '../crypto/box';
-import { createDataKey, type WrapKind } from '../crypto/data-key';
+import { createDataKey } from '../crypto/data-key';
 import { keepDataKeys, readKeyring } from '../storage/keyring-store';
 import type { KeysApi } from './keyring';
 import { refreshKeys } from './keyring';
@@ -34,7 +34,7 @@ export async function rotateDataKey(api: KeysApi, revokedDeviceId: string): Prom
   if (holders[0]?.id !== ownBox) return null;
   const senders = await Promise.all(holders.map((b) => kekForBox(b.publicKey)));
   const { dataKey, wrapped } = await createDataKey(
-    senders.map((s, i) => ({ kek: s.kek, kind: holders[i]!.kind as WrapKind })),
+    senders.map((s, i) => ({ kek: s.kek, kind: holders[i]!.kind })),
   );
   const copies = wrapped.map((w, i) => ({
     boxId: holders[i]!.id,
