@@ -21,11 +21,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Gives a page a software passkey authenticator (CDP), with user verification, as a phone has. */
-export async function addPasskeyAuthenticator(context, page) {
+/**
+ * Gives a page a software passkey authenticator (CDP), with user verification, as a phone has;
+ * `options` adds to its options (such as `hasPrf`). Answers the CDP session and its id.
+ */
+export async function addPasskeyAuthenticator(context, page, options = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
       transport: 'internal',
@@ -33,6 +36,8 @@ export async function addPasskeyAuthenticator(context, page) {
       hasUserVerification: true,
       isUserVerified: true,
       automaticPresenceSimulation: true,
+      ...options,
     },
   });
+  return { cdp, authenticatorId };
 }

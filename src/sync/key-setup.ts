@@ -1,16 +1,14 @@
 import { newRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { readKeyring } from '../storage/keyring-store';
 import {
-  addWayIn,
   createAccountKey,
   httpKeysApi,
   keyState,
-  replaceRecoveryKey,
-  unlockWith,
   UnlockProblem,
   type KeyState,
   type Unlocker,
 } from './keyring';
+import { addWayIn, replaceRecoveryKey, unlockWith } from './unlock';
 import { evaluatePrf, type PrfResult } from './prf';
 
 /**

@@ -1,11 +1,16 @@
-import { kekForBox, kekFromBox, newSealedBox, openSealedBox } from '../crypto/box';
+import { kekForBox, kekFromBox, newSealedBox } from '../crypto/box';
 import type { Bytes } from '../crypto/bytes';
 import { isCryptoProblem } from '../crypto/crypto-problem';
-import { createDataKey, rewrapDataKey, unwrapDataKey, type WrapKind } from '../crypto/data-key';
+import {
+  createDataKey,
+  rewrapDataKey,
+  unwrapDataKey,
+  type DataKey,
+  type WrapKind,
+} from '../crypto/data-key';
 import { kekFromPrf, kekFromRecoveryKey } from '../crypto/keks';
 import type { KeyStore, NewBox } from '../crypto/key-store-protocol';
-import { newLinkKeys, type LinkKeys } from '../crypto/link';
-import { newRecoveryKey } from '../crypto/recovery-key';
+import { newLinkKeys } from '../crypto/link';
 import {
   keepBox,
   keepDataKeys,
@@ -52,7 +57,7 @@ export class UnlockProblem extends Error {
 
 const isConflict = (err: unknown): boolean => err instanceof SyncError && err.status === 409;
 
-const openState = (ring: Keyring): KeyState =>
+export const openState = (ring: Keyring): KeyState =>
   ring.current ? { state: 'open', current: ring.current, keys: ring.keys } : { state: 'locked' };
 
 /** This device's box, made and registered with the server if it has none yet. */
@@ -87,7 +92,7 @@ export async function deviceBox(
   return registered;
 }
 
-const createdAtOf = (store: KeyStore, keyId: string): string =>
+export const createdAtOf = (store: KeyStore, keyId: string): string =>
   store.keys.find((k) => k.keyId === keyId)?.createdAt ?? new Date().toISOString();
 
 /**
@@ -136,10 +141,10 @@ export async function keyState(api: KeysApi): Promise<KeyState> {
 export type Unlocker =
   { kind: 'recovery'; bytes: Bytes } | { kind: 'prf'; output: BufferSource; credentialId: string };
 
-const kekOf = (unlocker: Unlocker): Promise<CryptoKey> =>
+export const kekOf = (unlocker: Unlocker): Promise<CryptoKey> =>
   unlocker.kind === 'recovery' ? kekFromRecoveryKey(unlocker.bytes) : kekFromPrf(unlocker.output);
 
-async function registerSealed(api: KeysApi, unlocker: Unlocker) {
+export async function registerSealed(api: KeysApi, unlocker: Unlocker) {
   const sealed = await newSealedBox(await kekOf(unlocker), unlocker.kind);
   const id = await api.registerBox(
     unlocker.kind === 'prf'
@@ -164,15 +169,7 @@ export async function createAccountKey(
     { id: own.boxId, publicKey: own.keys.publicKey, kind: 'device' },
   ];
   for (const unlocker of unlockers) targets.push(await registerSealed(api, unlocker));
-  const senders = await Promise.all(targets.map((t) => kekForBox(t.publicKey)));
-  const { dataKey, wrapped } = await createDataKey(
-    senders.map((s, i) => ({ kek: s.kek, kind: targets[i]!.kind })),
-  );
-  const copies = wrapped.map((w, i) => ({
-    boxId: targets[i]!.id,
-    sender: senders[i]!.sender,
-    wrapped: w.text,
-  }));
+  const { dataKey, copies } = await newKeyFor(targets);
   try {
     await api.storeDataKey(dataKey.id, null, copies);
   } catch (err) {
@@ -187,6 +184,25 @@ export async function createAccountKey(
   };
   await keepDataKeys([held], dataKey.id);
   return openState(await readKeyring());
+}
+
+/**
+ * A new data key wrapped for each box given (the first being this device's own, which the key
+ * returned is opened with), with the copies to store.
+ */
+export async function newKeyFor(
+  boxes: readonly { id: string; publicKey: string; kind: WrapKind }[],
+): Promise<{ dataKey: DataKey; copies: Copy[] }> {
+  const senders = await Promise.all(boxes.map((b) => kekForBox(b.publicKey)));
+  const { dataKey, wrapped } = await createDataKey(
+    senders.map((s, i) => ({ kek: s.kek, kind: boxes[i]!.kind })),
+  );
+  const copies = wrapped.map((w, i) => ({
+    boxId: boxes[i]!.id,
+    sender: senders[i]!.sender,
+    wrapped: w.text,
+  }));
+  return { dataKey, copies };
 }
 
 /** Copies of every key this device holds, wrapped for the box with `publicKey`. */
@@ -215,90 +231,4 @@ export async function sendCopies(
   const byKey = new Map<string, Copy[]>();
   for (const { keyId, copy } of copies) byKey.set(keyId, [...(byKey.get(keyId) ?? []), copy]);
   for (const [keyId, list] of byKey) await api.addCopies(keyId, list);
-}
-
-/**
- * Unlocks this device with the recovery key or a passkey's PRF output: opens that box, takes
- * every key wrapped for it, and wraps each for this device's own box so it stays unlocked.
- */
-export async function unlockWith(
-  api: KeysApi,
-  deviceId: string,
-  unlocker: Unlocker,
-): Promise<KeyState> {
-  const store = await api.fetchKeyStore();
-  if (!store.currentKeyId) return { state: 'none' };
-  const box = store.boxes.find((b) =>
-    unlocker.kind === 'recovery'
-      ? b.kind === 'recovery'
-      : b.kind === 'prf' && b.credentialId === unlocker.credentialId,
-  );
-  if (!box?.sealed) {
-    throw new UnlockProblem(
-      unlocker.kind === 'recovery'
-        ? 'This account has no recovery key yet. Unlock with your passkey, or from a device that is unlocked.'
-        : 'This passkey cannot unlock your notes. Use your recovery key.',
-    );
-  }
-  let opened: LinkKeys;
-  try {
-    opened = await openSealedBox(box.sealed, await kekOf(unlocker));
-  } catch (err) {
-    if (!isCryptoProblem(err)) throw err;
-    throw new UnlockProblem(
-      unlocker.kind === 'recovery'
-        ? 'That recovery key does not unlock this account. Check it against the one you saved.'
-        : 'This passkey does not unlock your notes. Use your recovery key.',
-    );
-  }
-  const own = await deviceBox(api, deviceId);
-  const held: HeldKey[] = [];
-  const copies: { keyId: string; copy: Copy }[] = [];
-  for (const copy of store.copies) {
-    if (copy.boxId !== box.id) continue;
-    const to = await kekForBox(own.keys.publicKey);
-    const from = await kekFromBox(opened, copy.sender);
-    const wrapped = await rewrapDataKey(copy.wrapped, from, to.kek, 'device');
-    const dataKey = await unwrapDataKey(wrapped.text, to.kek);
-    held.push({
-      ...dataKey,
-      copy: { wrapped: wrapped.text, sender: to.sender },
-      createdAt: createdAtOf(store, copy.keyId),
-    });
-    copies.push({
-      keyId: copy.keyId,
-      copy: { boxId: own.boxId, sender: to.sender, wrapped: wrapped.text },
-    });
-  }
-  if (!held.some((k) => k.id === store.currentKeyId)) {
-    throw new UnlockProblem(
-      'This way in has not been given the newest key. Unlock from a device that is unlocked.',
-    );
-  }
-  await sendCopies(api, copies);
-  await keepDataKeys(held, store.currentKeyId);
-  return openState(await readKeyring());
-}
-
-/** Adds a way in for every key this device holds: a new recovery key, or a passkey with PRF. */
-export async function addWayIn(api: KeysApi, unlocker: Unlocker): Promise<void> {
-  const box = await registerSealed(api, unlocker);
-  await sendCopies(api, await wrapHeldKeysFor(box, unlocker.kind));
-}
-
-/**
- * A new recovery key for the account, replacing any earlier one: returned to be shown once.
- * The old recovery key stops working.
- */
-export async function replaceRecoveryKey(api: KeysApi): Promise<string> {
-  const before = (await api.fetchKeyStore()).boxes.filter((b) => b.kind === 'recovery');
-  const { bytes, text } = newRecoveryKey();
-  await addWayIn(api, { kind: 'recovery', bytes });
-  for (const old of before) await api.dropBox(old.id);
-  return text;
-}
-
-/** Whether the account has a recovery key the writer was shown. */
-export async function hasRecoveryKey(api: KeysApi): Promise<boolean> {
-  return (await api.fetchKeyStore()).boxes.some((b) => b.kind === 'recovery');
 }

@@ -1,8 +1,6 @@
-import { kekForBox } from '../crypto/box';
-import { createDataKey } from '../crypto/data-key';
 import { keepDataKeys, readKeyring } from '../storage/keyring-store';
 import type { KeysApi } from './keyring';
-import { refreshKeys } from './keyring';
+import { newKeyFor, refreshKeys } from './keyring';
 import { SyncError } from './remote';
 
 /**
@@ -32,15 +30,7 @@ export async function rotateDataKey(api: KeysApi, revokedDeviceId: string): Prom
   // This device's own box first: createDataKey hands back the key opened with the first KEK.
   holders.sort((a, b) => Number(b.id === ownBox) - Number(a.id === ownBox));
   if (holders[0]?.id !== ownBox) return null;
-  const senders = await Promise.all(holders.map((b) => kekForBox(b.publicKey)));
-  const { dataKey, wrapped } = await createDataKey(
-    senders.map((s, i) => ({ kek: s.kek, kind: holders[i]!.kind })),
-  );
-  const copies = wrapped.map((w, i) => ({
-    boxId: holders[i]!.id,
-    sender: senders[i]!.sender,
-    wrapped: w.text,
-  }));
+  const { dataKey, copies } = await newKeyFor(holders);
   try {
     await api.storeDataKey(dataKey.id, store.currentKeyId, copies);
   } catch (err) {

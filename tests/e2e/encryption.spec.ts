@@ -7,6 +7,8 @@ import {
   type CDPSession,
   type Page,
 } from '@playwright/test';
+// @ts-expect-error -- a plain .mjs helper shared with the benchmarks
+import { addPasskeyAuthenticator } from '../../scripts/chromium.mjs';
 import { capture, draftSaved, expect, test } from './fixtures';
 import { startServer, type RunningServer } from './server';
 
@@ -50,19 +52,14 @@ async function phone(browser: Browser, prf: Prf): Promise<Device> {
     timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-      hasPrf: prf === 'prf',
-      hasHmacSecret: prf === 'hmac-secret',
-    },
+  const add = addPasskeyAuthenticator as (
+    c: BrowserContext,
+    p: Page,
+    o: object,
+  ) => Promise<{ cdp: CDPSession; authenticatorId: string }>;
+  const { cdp, authenticatorId } = await add(context, page, {
+    hasPrf: prf === 'prf',
+    hasHmacSecret: prf === 'hmac-secret',
   });
   return { context, page, cdp, authenticatorId };
 }

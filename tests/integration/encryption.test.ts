@@ -8,13 +8,8 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, testMutation } from '../../server/test-support';
 import { newRecoveryKey, parseRecoveryKey } from '../../src/crypto/recovery-key';
-import {
-  createAccountKey,
-  keyState,
-  replaceRecoveryKey,
-  unlockWith,
-  UnlockProblem,
-} from '../../src/sync/keyring';
+import { createAccountKey, keyState, UnlockProblem } from '../../src/sync/keyring';
+import { replaceRecoveryKey, unlockWith } from '../../src/sync/unlock';
 import { serverRecords } from './devices';
 import { everyValue, keyedSuite, marker, openRound, sqliteFiles } from './keyed-devices';
 
