@@ -10,6 +10,12 @@ import { ENGINES, testMutation } from '../../server/test-support';
 import { newRecoveryKey, parseRecoveryKey } from '../../src/crypto/recovery-key';
 import { createAccountKey, keyState, UnlockProblem } from '../../src/sync/keyring';
 import { replaceRecoveryKey, unlockWith } from '../../src/sync/unlock';
+import { compile } from '../../src/compose/compile';
+import { newDraft } from '../../src/compose/new-draft';
+import { addDraft } from '../../src/storage/drafts';
+import { momentsBetween } from '../../src/storage/moments';
+import { getSettings } from '../../src/storage/settings';
+import { weekContaining } from '../../src/week/iso-week';
 import { serverRecords } from './devices';
 import { everyValue, keyedSuite, marker, openRound, sqliteFiles } from './keyed-devices';
 
@@ -42,7 +48,18 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
     const run = await phone.device.capture(`Ran ${words.ran}`);
     await openRound(phone.round);
     await phone.device.edit(run.id, `Ran further ${words.edited}`);
-    await phone.device.writeDraft(WEEK, `A line about ${words.draft}`);
+    // Friday: the week's moments compiled into a draft by the real compiler, then written on.
+    await phone.device.on(async () => {
+      const settings = await getSettings();
+      const week = weekContaining(WEEK, settings.weekStartsOn);
+      const moments = await momentsBetween(week.start, week.end);
+      const compiled = compile(moments, week, settings, undefined, new Date());
+      const body = `${compiled.body}\n\nA line about ${words.draft}`;
+      await addDraft(newDraft(week.start, { ...compiled, body }, new Date().toISOString()));
+    });
+    const compiledBody = (await phone.device.draft(WEEK))?.body ?? '';
+    expect(compiledBody).toContain(`Ran further ${words.edited}`);
+    expect(compiledBody).toContain(`Lunch with ${words.lunch}`);
     await phone.device.setSettings({
       tagNames: { running: `Running ${words.tag}` },
       titleTemplate: `${words.title} {week}`,
@@ -97,7 +114,7 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
         `Written while locked ${whileLocked}`,
       ].sort(),
     );
-    expect((await laptop.device.draft(WEEK))?.body).toBe(`A line about ${words.draft}`);
+    expect((await laptop.device.draft(WEEK))?.body).toBe(compiledBody);
     expect(await laptop.device.settings()).toMatchObject({
       tagNames: { running: `Running ${words.tag}` },
       titleTemplate: `${words.title} {week}`,
