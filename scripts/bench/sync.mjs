@@ -34,10 +34,13 @@ export async function benchSync(phoneContext, phonePage, url) {
   const laptop = await laptopContext.newPage();
   await laptop.goto(`${url}/settings`);
   await laptop.getByLabel('Code from your other device').fill(code ?? '');
-  const t1 = Date.now();
   await laptop.getByRole('button', { name: 'Join with code' }).click();
-  // The key hand-over (ADR 0015): the writer sees the same number on both and confirms on the phone.
-  await phonePage.getByRole('button', { name: 'The numbers match' }).click({ timeout: 60_000 });
+  // The key hand-over (ADR 0015): the writer sees the same number on both and confirms on the
+  // phone. The first sync is timed from that confirmation: before it the laptop holds no key.
+  const match = phonePage.getByRole('button', { name: 'The numbers match' });
+  await match.waitFor({ timeout: 60_000 });
+  const t1 = Date.now();
+  await match.click();
   await laptop.waitForFunction(synced, null, { timeout: 600_000, polling: 100 });
   const firstSync = Date.now() - t1;
   const count = await laptop.evaluate(
