@@ -62,6 +62,7 @@ export async function syncRound(
   while (batch && sending) {
     changed = true;
     let next = await claim(new Set([batch.key]));
+    if (next) remote.prepare?.(next.mutations); // sealed while this batch is on the network
     const outcomes = await sending;
     sending = send(next);
     const settled = await store.settleBatch(outcomes, resolve, now().toISOString(), batch.key);

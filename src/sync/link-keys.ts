@@ -54,7 +54,8 @@ const TAMPERED =
 export const defaultDeps = (signal: AbortSignal): Deps => ({
   links: httpLinkApi,
   keys: httpKeysApi,
-  interval: 1000,
+  // A link lasts seconds while the writer holds both devices: polled often, for a short while.
+  interval: 400,
   signal,
 });
 

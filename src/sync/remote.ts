@@ -37,6 +37,8 @@ export interface ReceivedPage extends Omit<PullResponse, 'changes'> {
 /** The server, as the sync engine sees it. */
 export interface Remote {
   push(mutations: Mutation[]): Promise<(PushResult & { record: ReceivedRecord })[]>;
+  /** Told of a batch that will be pushed next, to get it ready meanwhile (sealing it). */
+  prepare?(mutations: Mutation[]): void;
   pull(since: number, limit: number): Promise<ReceivedPage>;
 }
 

@@ -1,7 +1,8 @@
 import { isCryptoProblem } from '../crypto/crypto-problem';
 import type { DataKey } from '../crypto/data-key';
 import { isSealedPayload, openPayload, payloadKeyId, sealPayload } from '../crypto/payload';
-import type { SyncRecord } from './protocol';
+import { openMany } from './open-many';
+import type { Mutation, SyncRecord } from './protocol';
 import type { ReceivedPage, ReceivedRecord, Remote } from './remote';
 
 /**
@@ -80,15 +81,24 @@ export function sealedRemote(inner: Remote, sealing: SealingKeys): Remote {
     }
   }
 
+  const seal = (mutations: Mutation[]): Promise<Mutation[]> =>
+    Promise.all(
+      mutations.map(async (m) =>
+        m.payload === '' ? m : { ...m, payload: await sealPayload(sealing.current, m, m.payload) },
+      ),
+    );
+  // Batches sealed ahead, while the one before is on the network.
+  const ready = new WeakMap<Mutation[], Promise<Mutation[]>>();
+
   return {
+    prepare(mutations) {
+      const sealed = seal(mutations);
+      sealed.catch(() => undefined); // met when pushed, not as an unhandled rejection
+      ready.set(mutations, sealed);
+    },
     async push(mutations) {
-      const sealed = await Promise.all(
-        mutations.map(async (m) =>
-          m.payload === ''
-            ? m
-            : { ...m, payload: await sealPayload(sealing.current, m, m.payload) },
-        ),
-      );
+      const sealed = await (ready.get(mutations) ?? seal(mutations));
+      ready.delete(mutations);
       const results = await inner.push(sealed);
       // What the server applied is what was sealed: its plaintext is at hand, not to be opened.
       const sent = new Map(mutations.map((m) => [m.mutationId, m.payload]));
@@ -107,7 +117,14 @@ export function sealedRemote(inner: Remote, sealing: SealingKeys): Remote {
     },
     async pull(since, limit) {
       const page = await inner.pull(since, limit);
-      const opened = await Promise.all(page.changes.map(open));
+      // Opened in a worker where there is one; what it could not open is worked out here.
+      const fast = (await openMany(keys, page.changes)) ?? [];
+      const opened = await Promise.all(
+        page.changes.map(async (c, i): Promise<Opened> => {
+          const plain = fast[i];
+          return typeof plain === 'string' ? { ...c, payload: plain } : open(c);
+        }),
+      );
       const changes: ReceivedRecord[] = [];
       for (const [i, one] of opened.entries()) {
         if ('wait' in one) {

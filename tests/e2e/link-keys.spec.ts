@@ -90,6 +90,10 @@ test('a linked laptop reads what the phone captures, and the relay holds nothing
   try {
     const number = await confirmSafetyNumber(phone, laptop);
     await expect(laptop.locator('.sync-status')).toHaveAttribute('data-state', 'synced');
+    // The first sync opened the pulled payloads in the worker, off the page's thread.
+    expect(laptop.workers().map((w) => w.url())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/assets\/open-worker-[\w-]+\.js$/)]),
+    );
     await expect(phone.getByRole('listitem').filter({ hasText: 'Work laptop' })).toBeVisible();
 
     await phone.goto(`${url}/write`);
