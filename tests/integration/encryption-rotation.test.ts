@@ -17,7 +17,8 @@ import { keyedSuite, marker, openRound } from './keyed-devices';
 describe.each(ENGINES)('key rotation on revoke on $name', ({ databaseUrl }) => {
   const suite = keyedSuite(databaseUrl);
 
-  it('a revoked device’s old key opens nothing written after the revoke', async () => {
+  /** A phone that made the account's key with a recovery key, and a laptop and tablet on it. */
+  async function threeDevices() {
     const phone = await suite.device();
     const laptop = await suite.device(phone.account.userId);
     const tablet = await suite.device(phone.account.userId);
@@ -27,6 +28,11 @@ describe.each(ENGINES)('key rotation on revoke on $name', ({ databaseUrl }) => {
         { kind: 'recovery', bytes: recovery.bytes },
       ]),
     );
+    return { phone, laptop, tablet, recovery };
+  }
+
+  it('a revoked device’s old key opens nothing written after the revoke', async () => {
+    const { phone, laptop, tablet, recovery } = await threeDevices();
     const before = marker('before');
     await phone.device.capture(`Before the revoke ${before}`);
     await openRound(phone.round);
@@ -96,15 +102,7 @@ describe.each(ENGINES)('key rotation on revoke on $name', ({ databaseUrl }) => {
   });
 
   it('two devices rotating at once: one key wins and the other device takes it', async () => {
-    const phone = await suite.device();
-    const laptop = await suite.device(phone.account.userId);
-    const tablet = await suite.device(phone.account.userId);
-    const recovery = newRecoveryKey();
-    await phone.device.on(() =>
-      createAccountKey(phone.api, phone.account.deviceId, [
-        { kind: 'recovery', bytes: recovery.bytes },
-      ]),
-    );
+    const { phone, laptop, tablet, recovery } = await threeDevices();
     await laptop.device.on(() =>
       unlockWith(laptop.api, laptop.account.deviceId, { kind: 'recovery', bytes: recovery.bytes }),
     );
