@@ -7,17 +7,11 @@ import {
   unlockWithRecoveryKey,
 } from '../sync/key-setup';
 import { useAppState } from './app-state';
+import { problemText } from './problem-text';
 import { RecoveryCodes } from './RecoveryCodes';
 import { syncService } from './start';
 
 type Status = Awaited<ReturnType<typeof encryptionStatus>>;
-
-const problemText = (err: unknown): string => {
-  const e = err as Error;
-  return e.name === 'NotAllowedError'
-    ? 'The passkey request was cancelled or timed out. Try again.'
-    : e.message || 'Something went wrong.';
-};
 
 /**
  * End-to-end encryption (ADR 0015): what it means, unlocking a device that has not been given
@@ -26,6 +20,8 @@ const problemText = (err: unknown): string => {
 export function EncryptionSettings() {
   const state = useAppState();
   const sync = state.sync.value.state;
+  // Asked again when the device signs in or out or is locked, not at every round's flicker.
+  const phase = sync === 'locked' || sync === 'local-only' || sync === 'signed-out' ? sync : 'on';
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [status, setStatus] = useState<Status | 'unknown' | null>(null);
   const [typed, setTyped] = useState('');
@@ -48,7 +44,7 @@ export function EncryptionSettings() {
     return () => {
       live = false;
     };
-  }, [sync]);
+  }, [phase]);
 
   async function attempt(work: () => Promise<unknown>): Promise<void> {
     setBusy(true);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultDeps, holdsKey, offerKey, receiveKey, type OldProgress } from '../sync/link-keys';
+import { problemText } from './problem-text';
 import './link-hand-over.css';
 
 /**
@@ -8,7 +9,6 @@ import './link-hand-over.css';
  * match"; the new device shows the same number and waits for the writer to confirm there.
  */
 
-const problemText = (err: unknown): string => (err as Error).message || 'Something went wrong.';
 const isAbort = (err: unknown): boolean => (err as Error).name === 'AbortError';
 
 type OldPhase =

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { guessDeviceName, signIn, signInWithCode, signUp, type Me } from '../sync/account';
 import { addPasskeyWayIn, keysAtSignIn, keysAtSignUp } from '../sync/key-setup';
 import { useAppState } from './app-state';
+import { problemText } from './problem-text';
 
 /** What signing in gave: who, and for a new account what to show once. */
 export interface SignedIn {
@@ -48,12 +49,7 @@ export function SignInPanel({ onSignedIn }: Props) {
     try {
       onSignedIn(await work());
     } catch (err) {
-      const e = err as Error;
-      setProblem(
-        e.name === 'NotAllowedError'
-          ? 'The passkey request was cancelled or timed out. Try again.'
-          : e.message || 'Something went wrong.',
-      );
+      setProblem(problemText(err));
     } finally {
       setBusy(false);
     }

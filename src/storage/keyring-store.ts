@@ -73,13 +73,6 @@ export function keepDataKeys(held: HeldKey[], current: string | null): Promise<v
   });
 }
 
-/** Forgets data keys that are no longer the account's (deleted after a rotation's sweep). */
-export function dropDataKeys(ids: string[]): Promise<void> {
-  return write(async (db) => {
-    await db.keyring.bulkDelete(ids.map((id) => `key:${id}`));
-  });
-}
-
 /** Forgets every key: on signing out, this device no longer belongs to the account. */
 export function clearKeyring(): Promise<void> {
   return write(async (db) => {

@@ -4,6 +4,7 @@ import {
   createAccountKey,
   httpKeysApi,
   keyState,
+  refreshKeys,
   UnlockProblem,
   type KeyState,
   type Unlocker,
@@ -81,6 +82,8 @@ export async function addPasskeyWayIn(prf: PrfResult): Promise<void> {
 /** What the encryption settings show: whether this device is unlocked and the account has a recovery key. */
 export async function encryptionStatus(): Promise<{ state: KeyState['state']; recovery: boolean }> {
   const store = await httpKeysApi.fetchKeyStore();
-  const state = await keyState(httpKeysApi);
-  return { state: state.state, recovery: store.boxes.some((b) => b.kind === 'recovery') };
+  const state = (await readKeyring()).current
+    ? 'open'
+    : (await refreshKeys(httpKeysApi, store)).state;
+  return { state, recovery: store.boxes.some((b) => b.kind === 'recovery') };
 }

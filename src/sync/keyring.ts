@@ -37,7 +37,6 @@ export interface KeysApi {
   dropBox(id: string): Promise<void>;
   storeDataKey(keyId: string, replaces: string | null, copies: Copy[]): Promise<void>;
   addCopies(keyId: string, copies: Copy[]): Promise<void>;
-  deleteDataKey(keyId: string): Promise<void>;
 }
 
 export const httpKeysApi: KeysApi = http;

@@ -50,11 +50,3 @@ export async function addCopies(keyId: string, copies: Copy[]): Promise<void> {
     body: { keyId, copies },
   });
 }
-
-/** Deletes a data key that nothing is sealed with any more (never the current one). */
-export async function deleteDataKey(keyId: string): Promise<void> {
-  await requestJson(`/api/keys/data-keys/${keyId}`, z.object({}).loose(), {
-    method: 'DELETE',
-    body: {},
-  });
-}

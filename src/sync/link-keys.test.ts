@@ -52,7 +52,6 @@ function memoryKeys(): KeysApi & { store: KeyStore } {
       store.copies.push(...copies.map((c) => ({ ...c, keyId })));
       return Promise.resolve();
     },
-    deleteDataKey: () => Promise.resolve(),
   };
 }
 

@@ -104,8 +104,3 @@ export async function replaceRecoveryKey(api: KeysApi): Promise<string> {
   for (const old of before) await api.dropBox(old.id);
   return text;
 }
-
-/** Whether the account has a recovery key the writer was shown. */
-export async function hasRecoveryKey(api: KeysApi): Promise<boolean> {
-  return (await api.fetchKeyStore()).boxes.some((b) => b.kind === 'recovery');
-}

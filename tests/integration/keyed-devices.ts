@@ -46,9 +46,6 @@ export function injectKeysApi(session: TestDevice): KeysApi {
     addCopies: async (keyId, copies) => {
       await call('POST', '/api/keys/copies', { keyId, copies });
     },
-    deleteDataKey: async (keyId) => {
-      await call('DELETE', `/api/keys/data-keys/${keyId}`, {});
-    },
   };
 }
 
