@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
+import { asyncEntry, inlineCriticalCss } from './scripts/first-paint.ts';
 
 /**
  * shell.html: the built index.html before the capture screen is prerendered into it, for every
@@ -24,11 +25,39 @@ function shellPage(): Plugin {
   };
 }
 
+/**
+ * index.html, once prerendered: its critical CSS inline, the rest and the first script not holding
+ * back the first frame (scripts/first-paint.ts).
+ */
+function firstPaint(): Plugin {
+  return {
+    name: 'weeknotes-first-paint',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const index = bundle['index.html'];
+        if (index?.type !== 'asset') return;
+        const html = String(index.source);
+        if (html.includes('<div id="app"></div>'))
+          return this.error('index.html is not prerendered');
+        const inlined = await inlineCriticalCss(html, (href: string) => {
+          const css = bundle[href.replace(/^\//, '')];
+          return css?.type === 'asset' ? String(css.source) : undefined;
+        });
+        index.source = asyncEntry(inlined);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     shellPage(),
     // The capture screen is rendered into index.html at build time (src/main.ts `prerender`).
     preact({ prerender: { enabled: true, renderTarget: '#app' } }),
+    firstPaint(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

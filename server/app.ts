@@ -14,7 +14,7 @@ import { registerReminderRoutes } from './push/routes.js';
 import { HttpError, registerStrictJson, sendHttpError } from './http.js';
 import { loggerOptions, type LogLevel, type LogStream } from './logging.js';
 import { registerSecurityHeaders } from './security.js';
-import { registerStaticApp } from './static-app.js';
+import { builtPageStyleSources, registerStaticApp } from './static-app.js';
 import { scheduleExpiry } from './sync/expiry.js';
 import { registerSyncRoutes } from './sync/routes.js';
 import { registerLiveSync } from './sync/live.js';
@@ -85,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerStrictJson(app);
   registerApiCompression(app);
-  registerSecurityHeaders(app, options.blogOrigins);
+  registerSecurityHeaders(app, options.blogOrigins, builtPageStyleSources(options.staticDir));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerGuard(app, database.db);

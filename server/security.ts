@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 
@@ -23,12 +24,31 @@ export const CSP_DIRECTIVES = {
 };
 
 /**
- * Adds the security headers to every response. `blogOrigins` are further sources the page may
- * connect to, for blogs not on https (a WordPress on this machine: `http://127.0.0.1:*`).
+ * CSP sources for the inline `<style>` elements of a built page: the capture page inlines the CSS
+ * of its first paint (ADR 0016). Only these exact texts are allowed, never inline style at large.
  */
-export function registerSecurityHeaders(app: FastifyInstance, blogOrigins: string[] = []): void {
+export function inlineStyleSources(html: string): string[] {
+  return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+}
+
+/**
+ * Adds the security headers to every response. `blogOrigins` are further sources the page may
+ * connect to, for blogs not on https (a WordPress on this machine: `http://127.0.0.1:*`);
+ * `styleSources` allow the built page's inline styles (`inlineStyleSources`).
+ */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  blogOrigins: string[] = [],
+  styleSources: string[] = [],
+): void {
   const directives = {
     ...CSP_DIRECTIVES,
+    styleSrc: [...CSP_DIRECTIVES.styleSrc, ...styleSources],
     connectSrc: [...CSP_DIRECTIVES.connectSrc, ...blogOrigins],
   };
   // Helmet's middleware is built once here (the Fastify wrapper rebuilt it on every request).

@@ -1,7 +1,9 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { basename, extname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { pageFor } from '../src/capture/paths.js';
+import { inlineStyleSources } from './security.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -20,6 +22,12 @@ function isAppRoute(request: FastifyRequest): boolean {
     !path.startsWith('/api/') &&
     extname(path) === ''
   );
+}
+
+/** The CSP sources for the built capture page's inline style (none before a build). */
+export function builtPageStyleSources(staticDir: string): string[] {
+  const page = join(staticDir, 'index.html');
+  return existsSync(page) ? inlineStyleSources(readFileSync(page, 'utf8')) : [];
 }
 
 /** Serves the built PWA, and the app's page for any app route so deep links and reloads work. */

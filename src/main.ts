@@ -10,7 +10,12 @@ import { prefetchScreen } from './app/screens';
 import { isCapturePath } from './capture/paths';
 import { database } from './storage/db';
 
-if (typeof window !== 'undefined') start();
+// The capture page loads this script async (ADR 0016): it may run before the page is parsed.
+if (typeof window !== 'undefined') {
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
 
 function start(): void {
   const root = document.getElementById('app');
@@ -18,7 +23,10 @@ function start(): void {
   if (isCapturePath(location.pathname) && root.firstElementChild) {
     holdEarlySaves(root);
     void afterFirstInput()
-      .then(() => import('./app/boot'))
+      .then(() => {
+        useFullStylesheet();
+        return import('./app/boot');
+      })
       .then((m) => m.hydrateApp(root));
     return;
   }
@@ -26,6 +34,15 @@ function start(): void {
   prefetchScreen(location.pathname);
   void database();
   void import('./app/boot').then((m) => m.renderApp(root));
+}
+
+/**
+ * The page inlines only the CSS its prerendered form needs and fetches the whole stylesheet
+ * without blocking the first frame (scripts/first-paint.ts); the app needs all of it.
+ */
+function useFullStylesheet(): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-full-css]'))
+    link.media = 'all';
 }
 
 /**

@@ -56,6 +56,33 @@ test('the box works before the scripts arrive, and keeps what was typed once the
   await expect(todaysMoments(page).first()).toContainText('Thought before the scripts, then more');
 });
 
+test('the page is styled and focused before its stylesheet arrives; the app draws the icons', async ({
+  page,
+}) => {
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  const sheet = await holdBack(page, /\/assets\/main-[^/]+\.css$/);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(captureBox(page)).toBeFocused();
+  // Styled by the page's inline CSS alone: the tab bar sits at the bottom, the card has its border.
+  await expect(page.locator('nav.tabs-nav')).toHaveCSS('position', 'fixed');
+  await expect(page.locator('.capture-card')).toHaveCSS('border-top-style', 'solid');
+  await expect(page.locator('nav.tabs-nav svg')).toHaveCount(0);
+  await page.keyboard.type('Styled before the stylesheet');
+  await expect.poll(() => sheet.held.length).toBe(1);
+
+  sheet.release();
+  await expect(page.getByRole('region', { name: 'Today' })).toBeVisible();
+  await expect(page.locator('nav.tabs-nav svg')).toHaveCount(5);
+  await expect(page.locator('.icon-slot')).toHaveCount(0);
+  await expect(page.locator('link[data-full-css]')).toHaveAttribute('media', 'all');
+  await expect(captureBox(page)).toHaveValue('Styled before the stylesheet');
+  await expect(captureBox(page)).toBeFocused();
+  expect(refused).toEqual([]);
+});
+
 test('text typed and saved before storage opens is saved exactly once', async ({ page }) => {
   // Dexie and the database schema come in their own file, loaded after the first keystroke.
   const storage = await holdBack(page, /\/assets\/schema-[^/]+\.js$/);
