@@ -25,6 +25,21 @@ async function load(page, data) {
   }, data);
 }
 
+// In the page, on /week: when this week's heading and its days (or "no moments") are shown, by a
+// requestAnimationFrame poll, said on the console.
+const WEEK_PROBE = () => {
+  if (location.pathname !== '/week') return;
+  const poll = () => {
+    const shown =
+      document.querySelector('h1')?.textContent?.startsWith('Week beginning') &&
+      (document.querySelector('.day') || document.querySelector('.empty'));
+    if (!shown) return requestAnimationFrame(poll);
+    window.__weekShown = performance.now();
+    console.debug('week:shown');
+  };
+  requestAnimationFrame(poll);
+};
+
 const weekShown = () =>
   document.querySelector('h1')?.textContent?.startsWith('Week beginning') &&
   (document.querySelector('.day') || document.querySelector('.empty')) &&
@@ -40,10 +55,22 @@ export async function benchData(server, weeks, { keepOpen = false } = {}) {
   const data = generate(weeks);
   await load(page, data);
 
+  // Heard on the console, as in capture-open.mjs: Playwright's in-page polling would run its own
+  // script in the page while it loads.
+  await context.addInitScript(WEEK_PROBE);
   const open = [];
   for (let i = 0; i < RUNS; i++) {
+    const heard = new Promise((ok) => {
+      const hear = (message) => {
+        if (message.text() !== 'week:shown') return;
+        page.off('console', hear);
+        ok();
+      };
+      page.on('console', hear);
+    });
     await page.goto(`${server.url}/week`, { waitUntil: 'commit' });
-    open.push(await (await page.waitForFunction(weekShown, null, { polling: 'raf' })).jsonValue());
+    await heard;
+    open.push(await page.evaluate(() => window.__weekShown));
   }
 
   const jump = [];
