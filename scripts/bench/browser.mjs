@@ -30,3 +30,18 @@ export async function serviceWorkerReady(page) {
     return r.active !== null && navigator.serviceWorker.controller !== null;
   });
 }
+
+/**
+ * Resolves when the page says `text` on its console. The benches hear the page's own marks this
+ * way: Playwright's waitForFunction would run its helper script in the page while it loads.
+ */
+export function heard(page, text) {
+  return new Promise((ok) => {
+    const hear = (message) => {
+      if (message.text() !== text) return;
+      page.off('console', hear);
+      ok();
+    };
+    page.on('console', hear);
+  });
+}

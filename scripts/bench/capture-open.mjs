@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { throttle } from './browser.mjs';
+import { heard, throttle } from './browser.mjs';
 import { summarise } from './stats.mjs';
 
 const RUNS = 15;
@@ -35,18 +35,6 @@ const PROBE = () => {
   );
 };
 
-/** Resolves when the page says `text` on its console. */
-function said(page, text) {
-  return new Promise((ok) => {
-    const hear = (message) => {
-      if (message.text() !== text) return;
-      page.off('console', hear);
-      ok();
-    };
-    page.on('console', hear);
-  });
-}
-
 /** Gzip size of a built file, by its URL path. */
 function gzipOf(dist, path) {
   return gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
@@ -55,8 +43,8 @@ function gzipOf(dist, path) {
 async function openOnce(context, url, dist) {
   const page = await context.newPage();
   await throttle(context, page, 4);
-  const focused = said(page, 'opening:focused');
-  const typed = said(page, 'opening:input');
+  const focused = heard(page, 'opening:focused');
+  const typed = heard(page, 'opening:input');
   await page.goto(url, { waitUntil: 'commit' });
   await focused;
   await page.keyboard.press('w');

@@ -1,5 +1,5 @@
 // The app at one and at ten years of data: open this week, jump five years back, search, memory.
-import { launch, phone } from './browser.mjs';
+import { heard, launch, phone } from './browser.mjs';
 import { generate } from './generate.mjs';
 import { summarise } from './stats.mjs';
 
@@ -40,11 +40,6 @@ const WEEK_PROBE = () => {
   requestAnimationFrame(poll);
 };
 
-const weekShown = () =>
-  document.querySelector('h1')?.textContent?.startsWith('Week beginning') &&
-  (document.querySelector('.day') || document.querySelector('.empty')) &&
-  performance.now();
-
 export async function benchData(server, weeks, { keepOpen = false } = {}) {
   const browser = await launch();
   const context = await phone(browser);
@@ -55,21 +50,12 @@ export async function benchData(server, weeks, { keepOpen = false } = {}) {
   const data = generate(weeks);
   await load(page, data);
 
-  // Heard on the console, as in capture-open.mjs: Playwright's in-page polling would run its own
-  // script in the page while it loads.
   await context.addInitScript(WEEK_PROBE);
   const open = [];
   for (let i = 0; i < RUNS; i++) {
-    const heard = new Promise((ok) => {
-      const hear = (message) => {
-        if (message.text() !== 'week:shown') return;
-        page.off('console', hear);
-        ok();
-      };
-      page.on('console', hear);
-    });
+    const shown = heard(page, 'week:shown');
     await page.goto(`${server.url}/week`, { waitUntil: 'commit' });
-    await heard;
+    await shown;
     open.push(await page.evaluate(() => window.__weekShown));
   }
 
@@ -123,8 +109,9 @@ export async function benchData(server, weeks, { keepOpen = false } = {}) {
   const word = await search('dashboard');
   const person = await search('priya');
 
+  const settled = heard(page, 'week:shown');
   await page.goto(`${server.url}/week`);
-  await page.waitForFunction(weekShown);
+  await settled;
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');

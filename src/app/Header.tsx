@@ -1,5 +1,4 @@
 import { useLocation } from 'preact-iso';
-import { iconSlot } from '../capture/icon-slot';
 import { Icon, type IconName } from './icons';
 import { SyncStatusLine } from './SyncStatusLine';
 
@@ -25,9 +24,7 @@ export function Header() {
   return (
     <header class="app-header">
       <a class="brand" href="/">
-        {iconSlot(24, 'brand-mark') ?? (
-          <img class="brand-mark" src="/icons/favicon.svg" alt="" width={24} height={24} />
-        )}
+        <img class="brand-mark" src="/icons/favicon.svg" alt="" width={24} height={24} />
         Weeknotes
       </a>
       <SyncStatusLine />

@@ -1,5 +1,3 @@
-import { iconSlot } from '../capture/icon-slot';
-
 /** Stroke paths on a 24×24 grid, drawn in the current text colour. */
 const PATHS = {
   capture: 'M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z',
@@ -23,8 +21,6 @@ export type IconName = keyof typeof PATHS;
 
 /** A decorative line icon: hidden from assistive technology, so its control must be named. */
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
-  const slot = iconSlot(size);
-  if (slot) return slot;
   return (
     <svg
       class="icon"

@@ -1,5 +1,3 @@
-import { iconSlot } from './icon-slot';
-
 // Small inline icons. They are decoration beside a word that says the same, so screen readers skip them.
 
 const common = {
@@ -12,8 +10,6 @@ const common = {
 
 /** A padlock: private. Open, it says "not private". */
 export function LockIcon({ open = false }: { open?: boolean }) {
-  const slot = iconSlot(16);
-  if (slot) return slot;
   return (
     <svg {...common}>
       <rect x="3" y="7" width="10" height="7.5" rx="1.5" fill="currentColor" />
@@ -29,8 +25,6 @@ export function LockIcon({ open = false }: { open?: boolean }) {
 
 /** A tick: switched on. */
 export function TickIcon() {
-  const slot = iconSlot(16);
-  if (slot) return slot;
   return (
     <svg {...common}>
       <path
@@ -47,8 +41,6 @@ export function TickIcon() {
 
 /** An arrow pointing on: next week. */
 export function NextIcon() {
-  const slot = iconSlot(16);
-  if (slot) return slot;
   return (
     <svg {...common}>
       <path
