@@ -7,7 +7,7 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, testMutation } from '../../server/test-support';
-import { newRecoveryKey, parseRecoveryKey } from '../../src/crypto/recovery-key';
+import { newRecoveryKey } from '../../src/crypto/recovery-key';
 import { createAccountKey, keyState, UnlockProblem } from '../../src/sync/keyring';
 import { replaceRecoveryKey, unlockWith } from '../../src/sync/unlock';
 import { compile } from '../../src/compose/compile';
@@ -99,12 +99,7 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
 
     // The right one, as the writer types it, unlocks; then the laptop reads everything.
     const typed = recovery.text.toLowerCase().replaceAll('-', ' ');
-    const unlocked = await laptop.device.on(() =>
-      unlockWith(laptop.api, laptop.account.deviceId, {
-        kind: 'recovery',
-        bytes: parseRecoveryKey(typed),
-      }),
-    );
+    const unlocked = await laptop.unlockWithRecovery(typed);
     expect(unlocked.state).toBe('open');
     expect((await openRound(laptop.round)).unsettled).toEqual([]);
     expect((await laptop.device.moments()).map((m) => m.text).sort()).toEqual(
@@ -184,12 +179,7 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
 
     // A recovery key made on the phone unlocks the laptop, which reads everything.
     const text = await phone.device.on(() => replaceRecoveryKey(phone.api));
-    const unlocked = await laptop.device.on(() =>
-      unlockWith(laptop.api, laptop.account.deviceId, {
-        kind: 'recovery',
-        bytes: parseRecoveryKey(text),
-      }),
-    );
+    const unlocked = await laptop.unlockWithRecovery(text);
     expect(unlocked.state).toBe('open');
     expect((await openRound(laptop.round)).unsettled).toEqual([]);
     expect((await openRound(phone.round)).unsettled).toEqual([]);
@@ -243,12 +233,7 @@ describe.each(ENGINES)('end-to-end encryption on $name', ({ name, databaseUrl })
     expect(JSON.stringify(records)).not.toMatch(new RegExp(`${words.edit}|${words.fresh}`));
 
     const text = await phone.device.on(() => replaceRecoveryKey(phone.api));
-    await laptop.device.on(() =>
-      unlockWith(laptop.api, laptop.account.deviceId, {
-        kind: 'recovery',
-        bytes: parseRecoveryKey(text),
-      }),
-    );
+    await laptop.unlockWithRecovery(text);
     expect((await openRound(laptop.round)).unsettled).toEqual([]);
     for (const device of [phone.device, laptop.device]) {
       expect((await device.moments()).map((m) => m.text).sort()).toEqual([

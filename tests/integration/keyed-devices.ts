@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/app';
 import { testAccount, type TestDevice } from '../../server/test-support';
+import { parseRecoveryKey } from '../../src/crypto/recovery-key';
+import { unlockWith } from '../../src/sync/unlock';
 import { kekForBox } from '../../src/crypto/box';
 import { createDataKey, type DataKey } from '../../src/crypto/data-key';
 import { keyStoreSchema } from '../../src/crypto/key-store-protocol';
@@ -64,6 +66,11 @@ export function keyed(device: SimulatedDevice) {
     round: (): Promise<RoundResult | 'locked'> =>
       device.on(() => keyedRound(device.store, device.remote, api, account, () => new Date())),
     keyring: () => device.on(readKeyring),
+    /** Unlocks with a recovery key as the writer types it. */
+    unlockWithRecovery: (text: string) =>
+      device.on(() =>
+        unlockWith(api, account.deviceId, { kind: 'recovery', bytes: parseRecoveryKey(text) }),
+      ),
   };
 }
 
