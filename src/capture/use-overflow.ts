@@ -1,7 +1,34 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 
-/** Whether a clamped element hides some of its content, checked again whenever it resizes. */
+type Listener = (overflowing: boolean) => void;
+const listeners = new Map<Element, Listener>();
+let observer: ResizeObserver | null = null;
+
+/**
+ * One observer for every clamped element on the page. Its callback reads every size before any
+ * listener changes state: with an observer (and a re-render) per element, each read after the
+ * first would lay the page out again, once per moment in a long list.
+ */
+function watch(el: Element, listener: Listener): () => void {
+  observer ??= new ResizeObserver((entries) => {
+    const found = entries.map((e) => [e.target, e.target.scrollHeight > e.target.clientHeight + 1]);
+    for (const [target, overflowing] of found)
+      listeners.get(target as Element)?.(overflowing as boolean);
+  });
+  listeners.set(el, listener);
+  observer.observe(el);
+  return () => {
+    listeners.delete(el);
+    observer?.unobserve(el);
+  };
+}
+
+/**
+ * Whether a clamped element hides some of its content, checked whenever it resizes. The first
+ * check is the observer's own, after the frame's layout and before its paint, so a long list
+ * is laid out once, not once per element.
+ */
 export function useOverflow(
   ref: RefObject<HTMLElement | null>,
   clamped: boolean,
@@ -11,11 +38,7 @@ export function useOverflow(
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !clamped) return setOverflowing(false);
-    const check = (): void => setOverflowing(el.scrollHeight > el.clientHeight + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(el);
-    return () => observer.disconnect();
+    return watch(el, setOverflowing);
   }, [ref, clamped, content]);
   return overflowing;
 }

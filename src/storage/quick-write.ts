@@ -1,4 +1,4 @@
-import { Dexie, RangeSet } from 'dexie';
+import type { RangeSet } from 'dexie';
 import type { WeeknotesDb } from './db';
 
 /**
@@ -6,9 +6,6 @@ import type { WeeknotesDb } from './db';
  * moment saved with Enter is one native transaction, with none of Dexie's per-request layers,
  * and then Dexie's live queries are told, as Dexie tells them of another tab's write.
  */
-
-/** Every key of a table: a change anywhere in it. */
-const EVERYTHING = (): RangeSet => new RangeSet(-Infinity, [[[]]]);
 
 /** Puts rows into stores in one readwrite transaction; resolves once it has committed. */
 export function putInOneTransaction(
@@ -28,7 +25,7 @@ export function putInOneTransaction(
     }
   }).then(() => {
     // Committed: the caller may go on at once; the lists on screen hear of it a task later.
-    setTimeout(() => tellLiveQueries(db, stores), 0);
+    setTimeout(() => void tellLiveQueries(db, stores), 0);
   });
 }
 
@@ -37,7 +34,12 @@ export function putInOneTransaction(
  * writes between tabs through this event and channel (named in its source, versioned "-1"):
  * in this tab the event also drops Dexie's cached results for the tables, so queries read anew.
  */
-function tellLiveQueries(db: WeeknotesDb, stores: string[]): void {
+async function tellLiveQueries(db: WeeknotesDb, stores: string[]): Promise<void> {
+  // Loaded already (the database is open): imported here so that screens reading moments do not
+  // wait for Dexie before their first frame.
+  const { Dexie, RangeSet: Ranges } = await import('dexie');
+  // Every key of a table: a change anywhere in it.
+  const EVERYTHING = (): RangeSet => new Ranges(-Infinity, [[[]]]);
   // Every index of each store, as Dexie marks a table it has just created: a query over an index
   // (the day's moments, say) must hear of a row it did not read before.
   const parts: Record<string, RangeSet> = {};

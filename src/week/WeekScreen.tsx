@@ -6,15 +6,19 @@ import { FILTER_HINT_ID } from '../capture/MomentText';
 import { momentsBetween } from '../storage/moments';
 import { keepWeek } from '../storage/week-cache';
 import { cachedWeek } from '../storage/week-cache-read';
-import { groupByDay } from './group-by-day';
+import { firstMoments, groupByDay } from './group-by-day';
 import { dayLabel, daysOf, weekBeginningLabel } from './iso-week';
 import { SearchMoments } from './SearchMoments';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import { useRouteWeek } from './use-route-week';
 import './week.css';
 import { WeekNav } from './WeekNav';
 import { WeekOverview } from './WeekOverview';
 import { countOf } from '../app/plural';
 import { filterLabel, matchesFilter, summarise, type MomentFilter } from './week-summary';
+
+/** About as many moments as a phone shows before the writer scrolls. */
+const FIRST_SCREEN_MOMENTS = 8;
 
 /** The week at a glance: its numbers, tags and people, and its moments grouped by day. */
 export function WeekScreen() {
@@ -39,6 +43,9 @@ export function WeekScreen() {
   const currentYear = Number(today.slice(0, 4));
   const shown = moments?.filter((m) => matchesFilter(m, filter)) ?? [];
   const groups = groupByDay(shown, daysOf(week));
+  // A long week draws its first screen first and the rest straight after that frame.
+  const drawnAll = useAfterFirstPaint(moments !== undefined);
+  const drawn = drawnAll ? groups : firstMoments(groups, FIRST_SCREEN_MOMENTS);
 
   return (
     <section aria-labelledby="week-heading" class="week">
@@ -76,7 +83,7 @@ export function WeekScreen() {
       {filter && moments && moments.length > 0 && shown.length === 0 && (
         <p class="empty">No moments this week with {filterLabel(filter)}.</p>
       )}
-      {groups.map((g) => (
+      {drawn.map((g) => (
         <section key={g.date} aria-labelledby={`day-${g.date}`} class="day">
           <h2 id={`day-${g.date}`} class="day-heading">
             {dayLabel(g.date)}

@@ -34,3 +34,35 @@ test('this week paints from its quick copy before storage has opened', async ({ 
   release();
   await expect(weekMoments(page)).toHaveCount(1);
 });
+
+test('a long week draws its first screen first, then every moment, from the copy alone', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(WEDNESDAY);
+  await page.goto('/');
+  const texts = Array.from({ length: 14 }, (_, i) => `Moment number ${i + 1} of a busy week`);
+  for (const text of texts) await capture(page, text);
+  await page.goto('/week');
+  await expect(weekMoments(page)).toHaveCount(14);
+
+  // Each frame is recorded: the first with moments holds only the first screen's worth.
+  await page.addInitScript(() => {
+    const counts: number[] = [];
+    (window as unknown as { momentCounts: number[] }).momentCounts = counts;
+    const look = (): void => {
+      counts.push(document.querySelectorAll('.day li.moment').length);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const { release } = await holdBack(page, /\/assets\/schema-[^/]+\.js$/);
+  await page.reload();
+  await expect(weekMoments(page)).toHaveCount(14);
+  await expect(weekMoments(page).last()).toContainText('Moment number 14');
+  const counts = await page.evaluate(
+    () => (window as unknown as { momentCounts: number[] }).momentCounts,
+  );
+  expect(counts.find((n) => n > 0)).toBe(8);
+  release();
+  await expect(weekMoments(page)).toHaveCount(14);
+});
