@@ -3,10 +3,13 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
 import { asyncEntry, inlineCriticalCss } from './scripts/first-paint.ts';
+import { screenShell, type ChunkInfo } from './scripts/screen-pages.ts';
+import { SCREEN_PAGES } from './src/capture/paths.ts';
 
 /**
  * shell.html: the built index.html before the capture screen is prerendered into it, for every
- * address but capture's (src/capture/paths.ts).
+ * address but capture's (src/capture/paths.ts); screens/<name>.html: the same, naming the
+ * screen's modules for preloading.
  */
 function shellPage(): Plugin {
   return {
@@ -21,6 +24,14 @@ function shellPage(): Plugin {
       const html = String(index.source);
       if (!html.includes('<div id="app"></div>')) return this.error('index.html has no empty #app');
       this.emitFile({ type: 'asset', fileName: 'shell.html', source: html });
+      // Each screen's own shell names its modules for preloading (scripts/screen-pages.ts).
+      const chunks = Object.values(bundle).filter(
+        (o): o is ChunkInfo & typeof o => o.type === 'chunk',
+      );
+      for (const screen of SCREEN_PAGES) {
+        const source = screenShell(html, chunks, screen);
+        this.emitFile({ type: 'asset', fileName: `screens/${screen}.html`, source });
+      }
     },
   };
 }

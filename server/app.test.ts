@@ -14,6 +14,8 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Weeknotes</title><form>');
   writeFileSync(join(dist, 'shell.html'), '<!doctype html><title>Weeknotes</title><div>');
+  mkdirSync(join(dist, 'screens'));
+  writeFileSync(join(dist, 'screens', 'week.html'), '<!doctype html><title>Weeknotes</title><p>');
   writeFileSync(join(dist, 'sw.js'), 'self.x = 1;');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
   writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
@@ -48,16 +50,18 @@ describe('server', () => {
   });
 
   it.each([
-    ['/week', 'shell'],
-    ['/week/2026-11-16', 'shell'],
-    ['/settings', 'shell'],
-    ['/share?text=hello', 'capture page'],
-  ])('falls back to the app page for the app route %s: the %s', async (url, page) => {
+    ['/week', 'week shell', '<p>'],
+    ['/week/2026-11-16', 'week shell', '<p>'],
+    ['/weekly', 'shell', '<div>'],
+    ['/settings', 'shell', '<div>'], // no settings shell in this build
+    ['/share?text=hello', 'capture page', '<form>'],
+  ])('falls back to the app page for the app route %s: the %s', async (url, _page, holds) => {
     const res = await app.inject(url);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
-    // Capture's page holds its form; every other screen gets the empty shell.
-    expect(res.body).toContain(page === 'shell' ? '<div>' : '<form>');
+    // Capture's page holds its form; a screen with a shell of its own gets it; any other screen
+    // gets the empty shell.
+    expect(res.body).toContain(holds);
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
