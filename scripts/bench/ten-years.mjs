@@ -26,16 +26,29 @@ async function load(page, data) {
 }
 
 // In the page, on /week: when this week's heading and its days (or "no moments") are shown, by a
-// requestAnimationFrame poll, said on the console.
+// requestAnimationFrame poll, said on the console; then when the last of its moments was drawn
+// (the week draws its first screen first), once no more have come for ten frames.
 const WEEK_PROBE = () => {
   if (location.pathname !== '/week') return;
+  let drawn = 0;
+  let still = 0;
   const poll = () => {
     const shown =
       document.querySelector('h1')?.textContent?.startsWith('Week beginning') &&
       (document.querySelector('.day') || document.querySelector('.empty'));
     if (!shown) return requestAnimationFrame(poll);
-    window.__weekShown = performance.now();
-    console.debug('week:shown');
+    if (window.__weekShown === undefined) {
+      window.__weekShown = performance.now();
+      console.debug('week:shown');
+    }
+    const now = document.querySelectorAll('.day li.moment').length;
+    if (now > drawn || window.__weekAll === undefined) {
+      drawn = Math.max(drawn, now);
+      window.__weekAll = performance.now();
+      still = 0;
+    } else still++;
+    if (still < 10) requestAnimationFrame(poll);
+    else console.debug('week:all');
   };
   requestAnimationFrame(poll);
 };
@@ -52,11 +65,14 @@ export async function benchData(server, weeks, { keepOpen = false } = {}) {
 
   await context.addInitScript(WEEK_PROBE);
   const open = [];
+  const openAll = [];
   for (let i = 0; i < RUNS; i++) {
     const shown = heard(page, 'week:shown');
+    const all = heard(page, 'week:all');
     await page.goto(`${server.url}/week`, { waitUntil: 'commit' });
-    await shown;
+    await Promise.all([shown, all]);
     open.push(await page.evaluate(() => window.__weekShown));
+    openAll.push(await page.evaluate(() => window.__weekAll));
   }
 
   const jump = [];
@@ -126,6 +142,7 @@ export async function benchData(server, weeks, { keepOpen = false } = {}) {
       moments: data.moments.length,
       drafts: data.drafts.length,
       openWeek: summarise(open),
+      openWeekAll: summarise(openAll),
       jumpWeek: summarise(jump),
       searchWord: word,
       searchPerson: person,

@@ -45,7 +45,8 @@ export function MomentItem({ moment, withDay = false, compact = false, onFilter 
   const textId = useId();
   const actions = useMomentActions();
   const clamped = compact && !expanded;
-  const overflowing = useOverflow(textRef, clamped, moment.text);
+  // While editing there is no text to watch; the text drawn after editing is a new element.
+  const overflowing = useOverflow(textRef, clamped && !editing, moment.text);
   const clock = formatTime(moment.createdAt, moment.timeZone);
   const time = withDay
     ? `${dayLabel(moment.localDate)} ${moment.localDate.slice(0, 4)}, ${clock}`

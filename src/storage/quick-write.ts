@@ -25,7 +25,12 @@ export function putInOneTransaction(
     }
   }).then(() => {
     // Committed: the caller may go on at once; the lists on screen hear of it a task later.
-    setTimeout(() => void tellLiveQueries(db, stores), 0);
+    setTimeout(() => {
+      tellLiveQueries(db, stores).catch((err: unknown) => {
+        // The write itself is kept; only lists already on screen miss it until they read again.
+        console.error('Weeknotes could not tell open lists of a save', err);
+      });
+    }, 0);
   });
 }
 

@@ -46,6 +46,8 @@ export function WeekScreen() {
   // A long week draws its first screen first and the rest straight after that frame.
   const drawnAll = useAfterFirstPaint(moments !== undefined);
   const drawn = drawnAll ? groups : firstMoments(groups, FIRST_SCREEN_MOMENTS);
+  // A day cut short on the first screen still says how many moments it has.
+  const dayTotals = new Map(groups.map((g) => [g.date, g.moments.length]));
 
   return (
     <section aria-labelledby="week-heading" class="week">
@@ -87,7 +89,7 @@ export function WeekScreen() {
         <section key={g.date} aria-labelledby={`day-${g.date}`} class="day">
           <h2 id={`day-${g.date}`} class="day-heading">
             {dayLabel(g.date)}
-            <span class="day-count"> · {countOf(g.moments.length, 'moment')}</span>
+            <span class="day-count"> · {countOf(dayTotals.get(g.date) ?? 0, 'moment')}</span>
           </h2>
           <ul class="moments" data-empty-focus="week-heading">
             {g.moments.map((m) => (

@@ -48,9 +48,11 @@ test('a long week draws its first screen first, then every moment, from the copy
   // Each frame is recorded: the first with moments holds only the first screen's worth.
   await page.addInitScript(() => {
     const counts: number[] = [];
-    (window as unknown as { momentCounts: number[] }).momentCounts = counts;
+    const said: string[] = [];
+    Object.assign(window, { momentCounts: counts, dayCounts: said });
     const look = (): void => {
       counts.push(document.querySelectorAll('.day li.moment').length);
+      said.push(document.querySelector('.day .day-count')?.textContent ?? '');
       requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
@@ -62,7 +64,11 @@ test('a long week draws its first screen first, then every moment, from the copy
   const counts = await page.evaluate(
     () => (window as unknown as { momentCounts: number[] }).momentCounts,
   );
-  expect(counts.find((n) => n > 0)).toBe(8);
+  const first = counts.findIndex((n) => n > 0);
+  expect(counts[first]).toBe(8);
+  // The day cut short on that first screen still says how many moments it has.
+  const days = await page.evaluate(() => (window as unknown as { dayCounts: string[] }).dayCounts);
+  expect(days[first]).toBe(' · 14 moments');
   release();
   await expect(weekMoments(page)).toHaveCount(14);
 });

@@ -128,6 +128,25 @@ test('a long moment shows two lines, and opens out with Show more or a tap', asy
   await expect(item.getByRole('button', { name: /^Show less/ })).toBeVisible();
 });
 
+test('a moment opened in the editor and left unchanged still folds when the screen narrows', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const text =
+    'Walked the new reception layout with the team this morning and agreed to trial a pop-up ' +
+    'desk by the door for a fortnight.';
+  await weekWith(page, [text]);
+  const item = weekMoments(page).filter({ hasText: 'Walked the new reception' });
+  // Wide, it fits in two lines: nothing to open.
+  await expect(item.getByRole('button', { name: /^Show more/ })).toHaveCount(0);
+  await item.getByRole('button', { name: /^More actions/ }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // The text drawn after the editor is a new element: it is watched as the old one was.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(item.getByRole('button', { name: /^Show more/ })).toBeVisible();
+});
+
 test('tags and people filter the week, from the chips or from a moment', async ({ page }) => {
   await weekWith(page, [
     'Walked the depot #parking',
