@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
 import { asyncEntry, inlineCriticalCss } from './scripts/first-paint.ts';
 import { screenShell, type ChunkInfo } from './scripts/screen-pages.ts';
-import { SCREEN_PAGES } from './src/capture/paths.ts';
+import { SCREEN_PAGES, screenPage } from './src/capture/paths.ts';
 
 /**
  * shell.html: the built index.html before the capture screen is prerendered into it, for every
@@ -30,7 +30,7 @@ function shellPage(): Plugin {
       );
       for (const screen of SCREEN_PAGES) {
         const source = screenShell(html, chunks, screen);
-        this.emitFile({ type: 'asset', fileName: `screens/${screen}.html`, source });
+        this.emitFile({ type: 'asset', fileName: screenPage(screen).slice(1), source });
       }
     },
   };

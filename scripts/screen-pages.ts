@@ -4,6 +4,8 @@
 // first frame). Each screen's own shell names those modules in <link rel="modulepreload">, so
 // the browser fetches them while it reads the page.
 
+import type { ScreenPage } from '../src/capture/paths';
+
 /** What this needs of a built chunk (Rollup's and Rolldown's OutputChunk). */
 export interface ChunkInfo {
   fileName: string;
@@ -12,10 +14,8 @@ export interface ChunkInfo {
   isEntry: boolean;
 }
 
-import { SCREEN_PAGES } from '../src/capture/paths';
-
 /** Each screen with a shell of its own (src/capture/paths.ts), and its module. */
-export const SCREEN_MODULES: Record<(typeof SCREEN_PAGES)[number], string> = {
+export const SCREEN_MODULES: Record<ScreenPage, string> = {
   week: 'src/week/WeekScreen.tsx',
   write: 'src/app/WriteScreen.tsx',
   archive: 'src/compose/ArchiveScreen.tsx',
@@ -44,11 +44,7 @@ export function staticGraph(chunks: ChunkInfo[], module: string): string[] {
  * The shell for `screen`: `shell` with a modulepreload for every chunk the screen and the app
  * import statically, leaving out the entry script the shell already loads.
  */
-export function screenShell(
-  shell: string,
-  chunks: ChunkInfo[],
-  screen: (typeof SCREEN_PAGES)[number],
-): string {
+export function screenShell(shell: string, chunks: ChunkInfo[], screen: ScreenPage): string {
   const module = SCREEN_MODULES[screen];
   const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
   const files = new Set([...staticGraph(chunks, APP_MODULE), ...staticGraph(chunks, module)]);

@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { pageFor, SCREEN_PAGES } from '../src/capture/paths.js';
+import { BUILT_PAGES, pageFor } from '../src/capture/paths.js';
 import { inlineStyleSources } from './security.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -43,16 +43,15 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     },
   });
 
-  const screenShells = new Set(
-    SCREEN_PAGES.map((s) => `screens/${s}.html`).filter((p) => existsSync(join(staticDir, p))),
-  );
+  // The built pages this build has (a test build may lack the screens' own shells).
+  const built = new Set(BUILT_PAGES.filter((p) => existsSync(join(staticDir, p))));
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     if (isAppRoute(request)) {
       // Capture's page holds its box as HTML; other screens get their own shell or the empty one
       // (src/capture/paths.ts).
-      const built = pageFor(request.url.split('?')[0] ?? '/').slice(1);
-      const page = built === 'index.html' || screenShells.has(built) ? built : 'shell.html';
-      return reply.header('Cache-Control', REVALIDATE).sendFile(page);
+      const page = pageFor(request.url.split('?')[0] ?? '/');
+      const sent = page === '/index.html' || built.has(page) ? page : '/shell.html';
+      return reply.header('Cache-Control', REVALIDATE).sendFile(sent.slice(1));
     }
     return reply.code(404).send({ error: 'Not found', path: request.url.split('?')[0] });
   });

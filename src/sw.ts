@@ -7,7 +7,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { pageFor, SCREEN_PAGES, type BuiltPage } from './capture/paths';
+import { BUILT_PAGES, pageFor } from './capture/paths';
 import { openReminder, showReminder } from './pwa/reminder-notification';
 import { keepSubscription } from './pwa/resubscribe';
 
@@ -20,13 +20,8 @@ cleanupOutdatedCaches();
 // Any app address opens offline: capture's page (its box prerendered in the HTML) for `/` and
 // `/share`, a screen's own shell for the screens that have one, the empty shell for any other.
 // The server's own paths and files go to the network.
-const builtPages: BuiltPage[] = [
-  '/index.html',
-  '/shell.html',
-  ...SCREEN_PAGES.map((screen) => `/screens/${screen}.html` as const),
-];
-const pages = new Map(builtPages.map((page) => [page, createHandlerBoundToURL(page)]));
-const shell = createHandlerBoundToURL('/shell.html');
+const pages = new Map(BUILT_PAGES.map((page) => [page, createHandlerBoundToURL(page)]));
+const shell = pages.get('/shell.html') ?? createHandlerBoundToURL('/shell.html');
 registerRoute(
   new NavigationRoute((options) => (pages.get(pageFor(options.url.pathname)) ?? shell)(options), {
     // Addresses of real files (a path ending in an extension) are not app routes. Only the path

@@ -1,3 +1,5 @@
+import { screenOf } from '../capture/paths';
+
 /**
  * The screens loaded on demand, by the first part of their address. `main.ts` starts loading the
  * one being opened alongside the app itself, instead of after it; `App.tsx` renders them.
@@ -12,11 +14,9 @@ export const screens = {
 
 /** Starts loading the screen for `path`, if it is one loaded on demand. */
 export function prefetchScreen(path: string): void {
-  const first = path.split('/')[1] ?? '';
+  const screen = screenOf(path);
   const load =
-    path === '/settings/blog-signed-in'
-      ? screens.blogSignedIn
-      : (screens as Record<string, (() => Promise<unknown>) | undefined>)[first];
+    path === '/settings/blog-signed-in' ? screens.blogSignedIn : screen && screens[screen];
   // A failure shows when the screen itself is rendered; here it only loses the head start.
   load?.().catch(() => undefined);
 }

@@ -12,18 +12,36 @@ const CAPTURE_PATHS = ['/', '/share'];
  */
 export const SCREEN_PAGES = ['week', 'write', 'archive', 'settings'] as const;
 
-export type BuiltPage =
-  '/index.html' | '/shell.html' | `/screens/${(typeof SCREEN_PAGES)[number]}.html`;
+export type ScreenPage = (typeof SCREEN_PAGES)[number];
+
+/** A screen's own shell, by its path in the build. */
+export function screenPage(screen: ScreenPage): `/screens/${ScreenPage}.html` {
+  return `/screens/${screen}.html`;
+}
+
+export type BuiltPage = '/index.html' | '/shell.html' | ReturnType<typeof screenPage>;
+
+/** Every page the build writes for navigations. */
+export const BUILT_PAGES: BuiltPage[] = [
+  '/index.html',
+  '/shell.html',
+  ...SCREEN_PAGES.map(screenPage),
+];
 
 /** Whether a path (no query) opens on the capture screen. */
 export function isCapturePath(path: string): boolean {
   return CAPTURE_PATHS.includes(path);
 }
 
+/** The screen with a shell of its own that a path (no query) opens on, by its first part. */
+export function screenOf(path: string): ScreenPage | undefined {
+  const first = path.split('/')[1] ?? '';
+  return SCREEN_PAGES.find((s) => s === first);
+}
+
 /** The built page a navigation to `path` is answered with. */
 export function pageFor(path: string): BuiltPage {
   if (isCapturePath(path)) return '/index.html';
-  const first = path.split('/')[1] ?? '';
-  const screen = SCREEN_PAGES.find((s) => s === first);
-  return screen ? `/screens/${screen}.html` : '/shell.html';
+  const screen = screenOf(path);
+  return screen ? screenPage(screen) : '/shell.html';
 }

@@ -12,9 +12,11 @@ let observer: ResizeObserver | null = null;
  */
 function watch(el: Element, listener: Listener): () => void {
   observer ??= new ResizeObserver((entries) => {
-    const found = entries.map((e) => [e.target, e.target.scrollHeight > e.target.clientHeight + 1]);
-    for (const [target, overflowing] of found)
-      listeners.get(target as Element)?.(overflowing as boolean);
+    const found = entries.map(({ target }) => ({
+      target,
+      overflowing: target.scrollHeight > target.clientHeight + 1,
+    }));
+    for (const { target, overflowing } of found) listeners.get(target)?.(overflowing);
   });
   listeners.set(el, listener);
   observer.observe(el);
