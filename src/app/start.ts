@@ -5,6 +5,7 @@ import { toStorageProblem } from '../storage/errors';
 import type { SettingsTouched } from '../storage/sync-store';
 import type { SyncService } from '../sync/sync-service';
 import { reportProblem, showToast, type AppState } from './app-state';
+import { whenIdle } from './idle';
 
 /** Opens storage, loads settings, and wires the service worker and storage persistence. */
 export async function startApp(state: AppState): Promise<void> {
@@ -44,8 +45,7 @@ export async function startApp(state: AppState): Promise<void> {
 /** Resolves when the browser is idle (or after a second at most); Safari has no idle callback. */
 function idle(): Promise<void> {
   return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 50);
+    whenIdle(resolve, 1000);
   });
 }
 

@@ -7,7 +7,8 @@ import './capture.css';
 import { startingText, typedBeforeScripts } from './early-text';
 import { CAPTURE_UNSAVED_KEY, earlyFlags, takeEarlySave } from './early-input';
 import { FlagToggles, isSaveKey, type Flags } from './FlagToggles';
-import { createMoment, momentTextProblem } from './moment';
+import { createMoment, momentTextProblem, prepareText, type PreparedText } from './moment';
+import { whenIdle } from '../app/idle';
 import type { Moment } from '../storage/records';
 import { useAutoGrow } from './use-auto-grow';
 import { useKeyboardSeen } from './use-touch-hint';
@@ -17,7 +18,7 @@ const UNSAVED_KEY = CAPTURE_UNSAVED_KEY;
 const BOX_ID = 'capture-text';
 
 interface Saving {
-  addMoment: (moment: Moment) => Promise<void>;
+  addMoment: (moment: Moment, ahead?: PreparedText) => Promise<void>;
   uuidv7: () => string;
 }
 let saving: Saving | null = null;
@@ -54,6 +55,15 @@ export function CaptureForm({ shared, onSaved }: Props) {
   const current = useRef(text);
   const keyboard = useKeyboardSeen();
   useAutoGrow(box, text);
+  // All a save of the box's text needs but its time, worked out while the writer pauses.
+  const prepared = useRef<PreparedText | undefined>(undefined);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        prepared.current = prepareText(text);
+      }, 500),
+    [text],
+  );
 
   useEffect(() => {
     keepUnsaved(UNSAVED_KEY, current.current);
@@ -107,7 +117,8 @@ export function CaptureForm({ shared, onSaved }: Props) {
     try {
       // Once loaded, no await before the write: Enter goes straight to IndexedDB.
       const { addMoment, uuidv7 } = saving ?? (await loadSaving());
-      await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone()));
+      const ahead = prepared.current;
+      await addMoment(createMoment(input, uuidv7(), new Date(), deviceTimeZone(), ahead), ahead);
     } catch (err) {
       reportProblem(state, err, 'write', submitted);
       return;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createMoment, MAX_MOMENT_LENGTH, momentTextProblem, textChanges } from './moment';
+import {
+  createMoment,
+  MAX_MOMENT_LENGTH,
+  momentTextProblem,
+  prepareText,
+  textChanges,
+} from './moment';
+import { storedMoment } from '../storage/stored-moment';
 
 describe('createMoment', () => {
   it('records its own local day, zone and offset', () => {
@@ -23,6 +30,27 @@ describe('createMoment', () => {
       updatedAt: '2026-11-20T23:30:00.000Z',
       deletedAt: null,
     });
+  });
+
+  it('uses the text read while the writer paused, and only for that very text', () => {
+    const now = new Date('2026-11-20T09:00:00Z');
+    const input = { text: ' Met @Sam about #Parking ', nextWeek: false, private: false };
+    const ahead = prepareText('Met @Sam about #Parking');
+    expect(ahead).toEqual({
+      text: 'Met @Sam about #Parking',
+      tags: ['parking'],
+      people: ['Sam'],
+      terms: ['met', 'sam', 'about', 'parking'],
+    });
+    const m = createMoment(input, 'id-2', now, 'Europe/London', ahead);
+    expect(m).toEqual(createMoment(input, 'id-2', now, 'Europe/London'));
+    expect(storedMoment(m, ahead).terms).toBe(ahead.terms);
+
+    // Typed on after the reading: the reading is of other text, and is not used.
+    const stale = prepareText('Met @Sam');
+    const later = createMoment(input, 'id-3', now, 'Europe/London', stale);
+    expect(later).toMatchObject({ tags: ['parking'], people: ['Sam'] });
+    expect(storedMoment(later, stale).terms).toEqual(['met', 'sam', 'about', 'parking']);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Moment, MomentChanges } from '../storage/records';
-import { isoWithOffset, localDateIn } from '../week/local-time';
+import { searchTerms, type TextTerms } from '../storage/search-terms';
+import { localStamp } from '../week/local-time';
 import { parseMoment } from './parse-moment';
 
 /** The longest moment Weeknotes keeps. Longer text is refused with a message, never cut. */
@@ -22,17 +23,51 @@ export interface CaptureInput {
   private: boolean;
 }
 
-/** Builds a new moment captured at `now` in `timeZone`. */
-export function createMoment(input: CaptureInput, id: string, now: Date, timeZone: string): Moment {
-  const createdAt = isoWithOffset(now, timeZone);
-  const text = input.text.trim();
+/** A moment's text, trimmed, with the #tags and @people in it. */
+export interface ReadText {
+  text: string;
+  tags: string[];
+  people: string[];
+}
+
+/** Reads a moment's text as it will be saved. */
+export function readText(raw: string): ReadText {
+  const text = raw.trim();
+  return { text, ...parseMoment(text) };
+}
+
+/**
+ * All a save of this text needs besides its time: worked out while the writer pauses, so that
+ * Enter only stamps the moment and writes it.
+ */
+export type PreparedText = ReadText & TextTerms;
+
+export function prepareText(raw: string): PreparedText {
+  const read = readText(raw);
+  return { ...read, terms: searchTerms(read.text) };
+}
+
+/**
+ * Builds a new moment captured at `now` in `timeZone`, from its text read ahead of time when
+ * that reading is of this very text.
+ */
+export function createMoment(
+  input: CaptureInput,
+  id: string,
+  now: Date,
+  timeZone: string,
+  ahead?: ReadText,
+): Moment {
+  const { iso: createdAt, localDate } = localStamp(now, timeZone);
+  const { text, tags, people } = ahead?.text === input.text.trim() ? ahead : readText(input.text);
   return {
     id,
     text,
-    ...parseMoment(text),
+    tags,
+    people,
     createdAt,
     timeZone,
-    localDate: localDateIn(now, timeZone),
+    localDate,
     nextWeek: input.nextWeek,
     private: input.private,
     updatedAt: now.toISOString(),
@@ -42,6 +77,5 @@ export function createMoment(input: CaptureInput, id: string, now: Date, timeZon
 
 /** The changes that replace a moment's text, with its tags and people found again. */
 export function textChanges(text: string): MomentChanges {
-  const trimmed = text.trim();
-  return { text: trimmed, ...parseMoment(trimmed) };
+  return readText(text);
 }

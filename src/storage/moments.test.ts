@@ -53,6 +53,15 @@ describe('moments', () => {
     ]);
   });
 
+  it('opens the database again for a save after it was closed', async () => {
+    await addMoment(moment({ id: 'a' }));
+    // Dexie closes its connection when another tab upgrades the database, for one.
+    db.close();
+    await addMoment(moment({ id: 'b' }));
+    expect((await db.moments.toArray()).map((m) => m.id)).toEqual(['a', 'b']);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
   it('keeps neither the moment nor the outbox row when the add fails', async () => {
     await addMoment(moment({ id: 'a' }));
     await expect(addMoment(moment({ id: 'a', text: 'again' }))).rejects.toBeInstanceOf(

@@ -1,8 +1,8 @@
 import type { StoredMoment } from './db';
 import { read, write } from './errors';
-import { putInOneTransaction } from './quick-write';
+import { openFully, putInOneTransaction } from './quick-write';
 import type { Moment, MomentChanges, OutboxEntry } from './records';
-import { searchTerms } from './search-terms';
+import { searchTerms, type TextTerms } from './search-terms';
 import { forgetWeek } from './week-cache';
 import { keepMergeBases, storedMoment as stored, visibleMoment as visible } from './stored-moment';
 
@@ -12,14 +12,14 @@ function outboxEntry(recordId: string, at: string): OutboxEntry {
 
 /**
  * Saves a newly captured moment and queues it for sync, in one transaction. This is Enter on the
- * capture screen, so it goes straight to IndexedDB (see quick-write.ts).
+ * capture screen, so it goes straight to IndexedDB (see quick-write.ts), with the search words
+ * worked out while the writer paused when they are given for this text.
  */
-export function addMoment(moment: Moment): Promise<void> {
+export function addMoment(moment: Moment, ahead?: TextTerms): Promise<void> {
   return write(async (db) => {
-    // Not `isOpen()`: that is true while the upgrade that creates the stores is still running.
-    await db.open();
+    await openFully(db);
     await putInOneTransaction(db, [
-      { store: 'moments', value: stored(moment), add: true },
+      { store: 'moments', value: stored(moment, ahead), add: true },
       { store: 'outbox', value: outboxEntry(moment.id, moment.updatedAt), add: true },
     ]);
   });

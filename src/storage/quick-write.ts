@@ -7,6 +7,19 @@ import type { WeeknotesDb } from './db';
  * and then Dexie's live queries are told, as Dexie tells them of another tab's write.
  */
 
+const seenOpen = new WeakSet<WeeknotesDb>();
+
+/**
+ * Resolves once the database is open with its upgrade done. Once that has been seen, and while
+ * it stays open, it answers without a Dexie promise, which costs a save more than the check.
+ */
+export async function openFully(db: WeeknotesDb): Promise<void> {
+  if (seenOpen.has(db) && db.isOpen()) return;
+  // Not `isOpen()` alone: that is true while the upgrade that creates the stores is still running.
+  await db.open();
+  seenOpen.add(db);
+}
+
 /** Puts rows into stores in one readwrite transaction; resolves once it has committed. */
 export function putInOneTransaction(
   db: WeeknotesDb,

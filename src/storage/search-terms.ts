@@ -1,3 +1,9 @@
+/** A text with its search words, worked out before it is saved (see storedMoment). */
+export interface TextTerms {
+  text: string;
+  terms: string[];
+}
+
 /** Splits text into the lower-case, accent-free words the search index holds. */
 export function searchTerms(text: string): string[] {
   const words = text

@@ -1,11 +1,15 @@
 import type { StoredMoment, WeeknotesDb } from './db';
 import { encodeRecord } from './record-payload';
 import type { Moment } from './records';
-import { searchTerms } from './search-terms';
+import { searchTerms, type TextTerms } from './search-terms';
 
-/** A moment as stored, indexed for search now. */
-export function storedMoment(moment: Moment): StoredMoment {
-  return { ...moment, terms: searchTerms(moment.text) };
+/**
+ * A moment as stored, indexed for search now: with the words worked out ahead of time if they
+ * are for this very text.
+ */
+export function storedMoment(moment: Moment, ahead?: TextTerms): StoredMoment {
+  const terms = ahead?.text === moment.text ? ahead.terms : searchTerms(moment.text);
+  return { ...moment, terms };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   formatTime,
   isoWithOffset,
   localDateIn,
+  localStamp,
   offsetMinutes,
 } from './local-time';
 
@@ -29,6 +30,21 @@ describe('local time', () => {
   it('knows the offset either side of a clock change', () => {
     expect(offsetMinutes(new Date('2026-10-25T00:59:00Z'), 'Europe/London')).toBe(60);
     expect(offsetMinutes(new Date('2026-10-25T01:00:00Z'), 'Europe/London')).toBe(0);
+  });
+
+  it('gives the timestamp and the calendar day from one reading, as the two apart do', () => {
+    for (const zone of ['Europe/London', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) {
+      for (const at of [lateFriday, new Date('2026-10-25T00:59:59.999Z'), new Date(0)]) {
+        expect(localStamp(at, zone)).toEqual({
+          iso: isoWithOffset(at, zone),
+          localDate: localDateIn(at, zone),
+        });
+      }
+    }
+    expect(localStamp(lateFriday, 'Asia/Kolkata')).toEqual({
+      iso: '2026-11-21T05:00:00.000+05:30',
+      localDate: '2026-11-21',
+    });
   });
 
   it('shows the 24-hour time where the moment was captured', () => {

@@ -66,7 +66,7 @@ describe('uploading everything on sign-up', () => {
     const moments = Array.from({ length: count }, (_, i) =>
       testMoment(`m${String(i).padStart(4, '0')}`, '2026-11-16T09:00:00.000Z', `Moment ${i}`),
     );
-    await phone.db.moments.bulkPut(moments.map(storedMoment));
+    await phone.db.moments.bulkPut(moments.map((m) => storedMoment(m)));
     await phone.store.startFreshSync(new Date().toISOString());
     const sizes: number[] = [];
     const push = phone.remote.push.bind(phone.remote);
