@@ -22,6 +22,8 @@ test('this week paints from its quick copy before storage has opened', async ({ 
   const gone = page.getByRole('listitem').filter({ hasText: 'Deleted before' });
   await gone.getByRole('button', { name: /^More actions/ }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
+  // Saved once the writer is told so: a new page straight after the tap would cut the write off.
+  await expect(page.getByText('Moment deleted.')).toBeVisible();
   await page.goto('/week');
   await expect(weekMoments(page)).toHaveCount(1);
 
