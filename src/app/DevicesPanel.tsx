@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createLinkCode, listDevices, revokeDevice, type DeviceInfo } from '../sync/account';
 import { OldDeviceHandOver } from './LinkHandOver';
+import { dateFormat } from '../text/dates';
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const when = dateFormat({ day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The account's devices, revoking one, and a code to link another. */
 export function DevicesPanel() {

@@ -1,8 +1,9 @@
 import { uploadMessage } from '../sync/upload-message';
 import { useAppState } from './app-state';
+import { dateFormat } from '../text/dates';
 
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const dayTime = new Intl.DateTimeFormat('en-GB', {
+const time = dateFormat({ hour: '2-digit', minute: '2-digit' });
+const dayTime = dateFormat({
   day: 'numeric',
   month: 'long',
   hour: '2-digit',

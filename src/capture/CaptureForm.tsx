@@ -61,6 +61,9 @@ export function CaptureForm({ shared, onSaved }: Props) {
     () =>
       whenIdle(() => {
         prepared.current = prepareText(text);
+        // Every save reads the device's zone; the first reading builds the page's first date
+        // formatter, which costs tens of milliseconds on a phone: not on Enter, then.
+        deviceTimeZone();
       }, 500),
     [text],
   );

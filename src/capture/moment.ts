@@ -1,5 +1,6 @@
 import type { Moment, MomentChanges } from '../storage/records';
 import { searchTerms, type TextTerms } from '../storage/search-terms';
+import { formatNumber } from '../text/numbers';
 import { localStamp } from '../week/local-time';
 import { parseMoment } from './parse-moment';
 
@@ -10,8 +11,7 @@ export const MAX_MOMENT_LENGTH = 50_000;
 export function momentTextProblem(text: string): string | null {
   if (text.trim() === '') return 'Type something first: an empty moment is not saved.';
   if (text.length > MAX_MOMENT_LENGTH) {
-    const n = new Intl.NumberFormat('en-GB');
-    return `This moment is ${n.format(text.length)} characters long; the most Weeknotes keeps in one moment is ${n.format(MAX_MOMENT_LENGTH)}. Nothing was saved and your text is still in the box: split it into shorter moments.`;
+    return `This moment is ${formatNumber(text.length)} characters long; the most Weeknotes keeps in one moment is ${formatNumber(MAX_MOMENT_LENGTH)}. Nothing was saved and your text is still in the box: split it into shorter moments.`;
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { nextWeekBlock } from '../compose/next-week';
 import type { Commitment } from '../storage/commitment-record';
 import { toUtcNoon } from '../week/calendar-date';
 import { commitmentId, normaliseItem } from './commitment-id';
+import { dateFormat } from '../text/dates';
 
 /** What one past week said it would do next: its draft, or else its next-week moments. */
 export interface WeekSource {
@@ -12,7 +13,7 @@ export interface WeekSource {
   nextWeekTexts: string[];
 }
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', {
+const dayMonth = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',

@@ -6,8 +6,9 @@ import { dayLabel } from '../week/iso-week';
 import { formatTime } from '../week/local-time';
 import { personName, tagName, type DisplayNames } from './tag-names';
 import './shape-card.css';
+import { dateFormat } from '../text/dates';
 
-const shortDay = new Intl.DateTimeFormat('en-GB', {
+const shortDay = dateFormat({
   timeZone: 'UTC',
   weekday: 'short',
   day: 'numeric',

@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import type { Draft } from '../storage/records';
 import { toUtcNoon } from '../week/calendar-date';
 import { isWebAddress, shortDate } from './published';
+import { dateFormat } from '../text/dates';
 
 /** One weeknote as the archive lists it. */
 export interface ArchiveEntry {
@@ -90,7 +91,7 @@ export function filedOn(draft: Draft): string {
     : addDays(draft.weekStart, 6);
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', {
+const monthFormat = dateFormat({
   timeZone: 'UTC',
   month: 'long',
   year: 'numeric',

@@ -1,12 +1,13 @@
 import { toUtcNoon } from '../week/calendar-date';
+import { dateFormat } from '../text/dates';
 
-const longFormat = new Intl.DateTimeFormat('en-GB', {
+const longFormat = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
 });
-const monthFormat = new Intl.DateTimeFormat('en-GB', {
+const monthFormat = dateFormat({
   timeZone: 'UTC',
   month: 'long',
   year: 'numeric',

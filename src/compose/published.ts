@@ -1,5 +1,6 @@
 import type { Draft } from '../storage/records';
 import { toUtcNoon } from '../week/calendar-date';
+import { dateFormat } from '../text/dates';
 
 /** cyrb53: a fast 53-bit string hash, the same on every device (not for secrets). */
 export function hash53(text: string): number {
@@ -32,12 +33,12 @@ export function changedSincePublished(
   return textFingerprint(draft.title, draft.body) !== draft.publishedHash;
 }
 
-const dayMonthFormat = new Intl.DateTimeFormat('en-GB', {
+const dayMonthFormat = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',
 });
-const fullFormat = new Intl.DateTimeFormat('en-GB', {
+const fullFormat = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',

@@ -2,6 +2,7 @@
  * The words of a reminder notification, and where tapping it leads (pure: no clock, no storage).
  * The service worker counts the week's moments and hands them here (ADR 0012).
  */
+import { formatNumber } from '../text/numbers';
 import type { Week } from '../week/iso-week';
 
 /** What a reminder push asks for. The push itself carries none of the writer's words. */
@@ -62,9 +63,7 @@ export function readReminderPush(data: unknown): ReminderPush | null {
   return null;
 }
 
-const number = new Intl.NumberFormat('en-GB');
-const count = (n: number, one: string): string =>
-  `${number.format(n)} ${n === 1 ? one : `${one}s`}`;
+const count = (n: number, one: string): string => `${formatNumber(n)} ${n === 1 ? one : `${one}s`}`;
 
 /** The address of a week's Write screen. */
 export const writeUrl = (weekStart: string): string => `/write/${weekStart}`;

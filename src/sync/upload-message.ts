@@ -1,6 +1,6 @@
 import type { UploadProgress } from '../storage/sync-upload';
 
-const count = new Intl.NumberFormat('en-GB');
+import { formatNumber } from '../text/numbers';
 
 /**
  * "Uploading 12,000 of 26,520…": the sign-up upload, where the sync status is shown; "Encrypting
@@ -8,5 +8,5 @@ const count = new Intl.NumberFormat('en-GB');
  */
 export function uploadMessage(upload: UploadProgress): string {
   const doing = upload.all ? 'Encrypting' : 'Uploading';
-  return `${doing} ${count.format(upload.done)} of ${count.format(upload.total)}…`;
+  return `${doing} ${formatNumber(upload.done)} of ${formatNumber(upload.total)}…`;
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../text/numbers';
 import type { YearlyTarget } from '../storage/records';
 
 /** Kilometres in a mile. */
@@ -60,11 +61,9 @@ export function mentionsTarget(text: string, target: YearlyTarget): boolean {
   });
 }
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
 /** "1,500 miles", with the en-GB digits. */
 export function formatAmount(amount: number, unit: string): string {
-  return `${number.format(amount)} ${unit}`;
+  return `${formatNumber(amount)} ${unit}`;
 }
 
 /**
@@ -128,5 +127,5 @@ export function targetTotal(texts: string[], target: YearlyTarget): number {
 
 /** "312 of 1,500 miles running". */
 export function progressLine(total: number, target: YearlyTarget): string {
-  return `${number.format(Math.round(total * 10) / 10)} of ${formatAmount(target.amount, target.unit)} ${target.label}`;
+  return `${formatNumber(Math.round(total * 10) / 10)} of ${formatAmount(target.amount, target.unit)} ${target.label}`;
 }

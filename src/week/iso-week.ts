@@ -1,6 +1,7 @@
 import { addDays, addWeeks, getISOWeek, getISOWeekYear, startOfWeek } from 'date-fns';
 import { fromLocalDate, toLocalDate, toUtcNoon, type CalendarDate } from './calendar-date';
 import type { WeekStartDay } from '../storage/records';
+import { dateFormat } from '../text/dates';
 
 /** One of the writer's weeks: seven days from its start day. */
 export interface Week {
@@ -47,18 +48,18 @@ export function daysOf(week: Week): CalendarDate[] {
   return Array.from({ length: 7 }, (_, i) => fromLocalDate(addDays(start, i)));
 }
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', {
+const dayMonth = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',
 });
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+const dayMonthYear = dateFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
 });
-const weekdayDayMonth = new Intl.DateTimeFormat('en-GB', {
+const weekdayDayMonth = dateFormat({
   timeZone: 'UTC',
   weekday: 'long',
   day: 'numeric',

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   deviceTimeZone,
+  deviceToday,
   formatTime,
   isoWithOffset,
   localDateIn,
@@ -50,6 +51,19 @@ describe('local time', () => {
   it('shows the 24-hour time where the moment was captured', () => {
     expect(formatTime('2026-11-20T18:30:00.000-05:00', 'America/New_York')).toBe('18:30');
     expect(formatTime('2026-11-20T23:30:00.000+00:00', 'Europe/London')).toBe('23:30');
+  });
+});
+
+describe('deviceToday', () => {
+  it("gives the day the device's zone is on, as the formatter does", () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const base = Date.UTC(2026, 11, 31, 0, 0);
+    for (let hour = -14; hour <= 14; hour++) {
+      for (const minute of [0, 1, 59]) {
+        const at = new Date(base + (hour * 60 + minute) * 60_000);
+        expect(deviceToday(at)).toBe(localDateIn(at, zone));
+      }
+    }
   });
 });
 

@@ -56,6 +56,15 @@ export function localDateIn(instant: Date, timeZone: string): CalendarDate {
   return calendarDate(wallClock(instant, timeZone));
 }
 
+/**
+ * Today's calendar day on this device, from the clock's own local time: the day
+ * `localDateIn(now, deviceTimeZone())` gives, without building a date formatter (the first one a
+ * page builds costs a phone tens of milliseconds, and the capture screen asks for today at once).
+ */
+export function deviceToday(now = new Date()): CalendarDate {
+  return calendarDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
 /** Minutes a time zone is ahead of UTC at an instant. */
 export function offsetMinutes(instant: Date, timeZone: string): number {
   return offsetAt(wallClock(instant, timeZone), instant);

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { deviceTimeZone, localDateIn } from './local-time';
+import { deviceToday } from './local-time';
 
-function today(): string {
-  return localDateIn(new Date(), deviceTimeZone());
-}
+const today = (): string => deviceToday();
 
 /** Today's date on this device, updated when the day turns over or the app comes back into view. */
 export function useToday(): string {
